@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// The thrice command line: the only part of thrice that touches the file system and the terminal.
+import { Command, CommanderError, Option } from 'commander';
+import { THRICE_VERSION } from './version.js';
+import { OUTPUT_FORMATS } from './report.js';
+import { runValidate } from './commands/validate.js';
+import { runCompile } from './commands/compile.js';
+import { EXIT_USAGE } from './exit-codes.js';
+
+const program = new Command();
+program
+  .name('thrice')
+  .description('Network-as-code compiler for layered data-centre networks (Clos fabric, VPC overlays, Kubernetes pod overlays)')
+  .version(THRICE_VERSION)
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+
+const formatOption = (): Option =>
+  new Option('-f, --format <format>', 'diagnostics format').choices([...OUTPUT_FORMATS]).default('text');
+
+program
+  .command('validate')
+  .description('check a topology file: YAML, schema, references, pools, capacity; writes nothing')
+  .argument('<spec>', 'topology file (YAML)')
+  .addOption(formatOption())
+  .action(async (spec: string, opts: { format: 'text' | 'json' | 'sarif' }) => {
+    process.exitCode = runValidate(spec, opts);
+  });
+
+program
+  .command('compile')
+  .description('validate, allocate and write every output (FRR configs, scripts, wiring, IR) atomically into a directory')
+  .argument('<spec>', 'topology file (YAML)')
+  .requiredOption('-o, --out <dir>', 'output directory (replaced as a whole; only a directory thrice wrote before)')
+  .addOption(formatOption())
+  .option('--locked', 'fail instead of updating the lock file when allocation would change it (for CI)')
+  .action(async (spec: string, opts: { out: string; format: 'text' | 'json' | 'sarif'; locked?: boolean }) => {
+    process.exitCode = runCompile(spec, opts);
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // --help and --version exit 0; every other commander error is bad usage.
+    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+  } else {
+    throw error;
+  }
+}

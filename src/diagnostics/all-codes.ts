@@ -1,0 +1,33 @@
+// The one ordered catalog of every diagnostic code thrice reports, from parsing to the CLI.
+import { type CodeInfo, defineCodes } from './code-catalog.js';
+import { semanticRules } from '../validate/semantic/index.js';
+import { schemaCodes } from '../validate/schema-codes.js';
+
+const parseCodes = defineCodes([
+  { code: 'yaml-syntax', severity: 'error', summary: 'The file is not valid YAML.' },
+  { code: 'duplicate-key', severity: 'error', summary: 'A YAML mapping has the same key twice.' },
+  { code: 'yaml-alias-bomb', severity: 'error', summary: 'YAML aliases expand too often (a "billion laughs" document).' },
+]);
+
+const allocationCodes = defineCodes([
+  { code: 'pin-outside-pool', severity: 'error', summary: 'A pinned value lies outside the pool it is drawn from.' },
+  { code: 'duplicate-value', severity: 'error', summary: 'Two objects pin the same value.' },
+  { code: 'pool-exhausted', severity: 'error', summary: 'A pool has too few values for the objects that need one.' },
+  { code: 'asn-reserved', severity: 'error', summary: 'A switch got a reserved ASN that BGP cannot use.' },
+  { code: 'asn-not-private', severity: 'warning', summary: 'A switch got a public ASN (outside the RFC 6996 private ranges).' },
+  { code: 'radix-exceeded', severity: 'error', summary: 'A switch needs more ports than its radix.' },
+  { code: 'lock-invalid', severity: 'error', summary: 'The lock file is malformed.' },
+  { code: 'lock-outdated', severity: 'error', summary: 'With --locked, the lock file would have to change.' },
+]);
+
+let cached: readonly CodeInfo[] | undefined;
+
+export function allCodes(): readonly CodeInfo[] {
+  cached ??= defineCodes([
+    ...parseCodes,
+    ...schemaCodes,
+    ...semanticRules.flatMap((r) => r.codes),
+    ...allocationCodes,
+  ].filter((c, i, list) => list.findIndex((o) => o.code === c.code) === i));
+  return cached;
+}

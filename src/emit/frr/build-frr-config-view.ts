@@ -1,0 +1,104 @@
+// Decides everything in one switch's frr.conf (sessions, policy, EVPN role) and returns it as a sorted view.
+import type { FabricIR, FabricInterfaceIR, SwitchIR } from '../../ir/fabric-ir.js';
+import type {
+  FrrConfigView,
+  FrrInterfaceView,
+  FrrNeighborView,
+  FrrPrefixListEntryView,
+  FrrRouteMapEntryView,
+} from './frr-config-view.js';
+import { isVtepSwitch } from './is-vtep-switch.js';
+
+export const FABRIC_PEER_GROUP = 'fabric';
+export const LOOPBACK_PREFIX_LIST = 'LOOPBACKS';
+export const FABRIC_IMPORT_POLICY = 'FABRIC-IN';
+export const FABRIC_EXPORT_POLICY = 'FABRIC-OUT';
+
+/** Without BFD (bfdd is not assumed to run), short BGP timers are the only fast failure detection. */
+const KEEPALIVE_SECONDS = 3;
+const HOLD_SECONDS = 9;
+/** Cumulus' value: a new unnumbered peer learns our link-local address within seconds. */
+const RA_INTERVAL_SECONDS = 10;
+/** Wide ECMP: every spine (or super-spine) path to a loopback is used. */
+const MAXIMUM_PATHS = 64;
+
+export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR): FrrConfigView {
+  const interfaces = [...sw.interfaces].sort((a, b) => a.port - b.port);
+  const routerId = sw.loopback;
+  const loopback = `${routerId}/32`;
+  return {
+    header: { hostname: sw.name, role: sw.role },
+    loopback,
+    interfaces: interfaces.map((iface) => interfaceView(fabric, iface)),
+    bgp: {
+      asn: sw.asn,
+      routerId,
+      peerGroup: FABRIC_PEER_GROUP,
+      keepaliveSeconds: KEEPALIVE_SECONDS,
+      holdSeconds: HOLD_SECONDS,
+      neighbors: interfaces.map((iface) => neighborView(fabric, sw, iface)),
+      networks: [loopback],
+      importPolicy: FABRIC_IMPORT_POLICY,
+      exportPolicy: FABRIC_EXPORT_POLICY,
+      maximumPaths: MAXIMUM_PATHS,
+      // VTEPs originate EVPN routes for their VNIs. Spines and super-spines only relay EVPN: FRR keeps
+      // every received EVPN route in its global EVPN table whatever its route targets (`retain
+      // route-target all` exists for ipv4/ipv6 vpn only) and keeps the VTEP next hop when relaying
+      // EVPN over eBGP, so `neighbor fabric activate` is all they need.
+      advertiseAllVni: isVtepSwitch(fabric, sw),
+    },
+    prefixLists: loopbackPrefixList(fabric),
+    routeMaps: loopbackOnlyPolicies(),
+  };
+}
+
+function interfaceView(fabric: FabricIR, iface: FabricInterfaceIR): FrrInterfaceView {
+  const numbered = fabric.linkMode === 'numbered';
+  return {
+    name: iface.name,
+    description: `to ${iface.peer} ${iface.peerInterface}`,
+    address: numbered ? required(iface.address, `address of ${iface.name}`) : null,
+    raIntervalSeconds: numbered ? null : RA_INTERVAL_SECONDS,
+  };
+}
+
+function neighborView(fabric: FabricIR, sw: SwitchIR, iface: FabricInterfaceIR): FrrNeighborView {
+  const description = `${iface.peer} ${iface.peerInterface}`;
+  if (fabric.linkMode === 'unnumbered') return { peer: iface.name, interface: true, description };
+  return { peer: required(iface.peerAddress, `peer address on ${sw.name} ${iface.name}`), interface: false, description };
+}
+
+/** Every switch's (and host VTEP's) /32 from the loopback pool, and nothing else. */
+function loopbackPrefixList(fabric: FabricIR): FrrPrefixListEntryView[] {
+  return [{ name: LOOPBACK_PREFIX_LIST, seq: 10, action: 'permit', prefix: fabric.loopbackPool, ge: 32 }];
+}
+
+/**
+ * The underlay carries loopbacks only, in both directions. Out must match the whole pool, not just
+ * our own /32: spines and super-spines are transit and must pass every other switch's loopback on.
+ * Leaves cannot become transit: spines of a pod share an ASN (as super-spines do), so eBGP's AS-path
+ * loop check drops anything a leaf would reflect back up.
+ */
+function loopbackOnlyPolicies(): FrrRouteMapEntryView[] {
+  return [
+    {
+      name: FABRIC_IMPORT_POLICY,
+      action: 'permit',
+      seq: 10,
+      description: 'accept fabric loopbacks only',
+      matchPrefixList: LOOPBACK_PREFIX_LIST,
+    },
+    {
+      name: FABRIC_EXPORT_POLICY,
+      action: 'permit',
+      seq: 10,
+      description: 'advertise fabric loopbacks only, ours and those we transit',
+      matchPrefixList: LOOPBACK_PREFIX_LIST,
+    },
+  ];
+}
+
+function required(value: string | undefined, what: string): string {
+  if (value === undefined) throw new Error(`thrice: numbered fabric IR lacks the ${what}`);
+  return value;
+}

@@ -1,0 +1,71 @@
+// The ready-to-print shape of one switch's frr.conf: every value decided, every list sorted.
+
+export interface FrrConfigView {
+  readonly header: FrrHeaderView;
+  /** The loopback with its prefix length, e.g. `10.255.0.1/32`. */
+  readonly loopback: string;
+  /** Fabric-facing interfaces, by port number. */
+  readonly interfaces: readonly FrrInterfaceView[];
+  readonly bgp: FrrBgpView;
+  readonly prefixLists: readonly FrrPrefixListEntryView[];
+  /** Sorted by name, then sequence number. */
+  readonly routeMaps: readonly FrrRouteMapEntryView[];
+}
+
+export interface FrrHeaderView {
+  readonly hostname: string;
+  readonly role: string;
+}
+
+export interface FrrInterfaceView {
+  readonly name: string;
+  /** Names the peer and its port, e.g. `to spine1 swp3`. */
+  readonly description: string;
+  /** Numbered links: this end's `/31`; `null` on unnumbered links. */
+  readonly address: string | null;
+  /** Unnumbered links: router-advertisement interval that announces our link-local address; else `null`. */
+  readonly raIntervalSeconds: number | null;
+}
+
+export interface FrrBgpView {
+  readonly asn: number;
+  readonly routerId: string;
+  readonly peerGroup: string;
+  readonly keepaliveSeconds: number;
+  readonly holdSeconds: number;
+  /** One per fabric interface, by port number. */
+  readonly neighbors: readonly FrrNeighborView[];
+  /** Prefixes this switch originates (its loopback only). */
+  readonly networks: readonly string[];
+  readonly importPolicy: string;
+  readonly exportPolicy: string;
+  readonly maximumPaths: number;
+  /** VTEP switches advertise their local VNIs into EVPN; spines only relay EVPN routes. */
+  readonly advertiseAllVni: boolean;
+}
+
+export interface FrrNeighborView {
+  /** The interface name (unnumbered) or the peer's address (numbered). */
+  readonly peer: string;
+  /** Unnumbered: an interface session (RFC 5549, IPv6 link-local transport, IPv4 routes). */
+  readonly interface: boolean;
+  /** Names the peer switch and its port, so `show bgp summary wide` says who a numbered peer is. */
+  readonly description: string;
+}
+
+export interface FrrPrefixListEntryView {
+  readonly name: string;
+  readonly seq: number;
+  readonly action: 'permit' | 'deny';
+  readonly prefix: string;
+  /** Smallest prefix length matched inside `prefix`. */
+  readonly ge: number;
+}
+
+export interface FrrRouteMapEntryView {
+  readonly name: string;
+  readonly action: 'permit' | 'deny';
+  readonly seq: number;
+  readonly description: string;
+  readonly matchPrefixList: string;
+}

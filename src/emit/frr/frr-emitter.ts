@@ -1,0 +1,19 @@
+// Output target `frr`: one FRR 8.4 frr.conf per fabric switch (eBGP underlay of loopbacks, EVPN on the same sessions).
+import type { Emitter, OutputFile } from '../emitter.js';
+import type { TopologyIR } from '../../ir/topology-ir.js';
+import { byName } from '../../ir/natural-order.js';
+import { renderTemplate } from '../render-template.js';
+import { buildFrrConfigView } from './build-frr-config-view.js';
+
+export const frrEmitter: Emitter = {
+  target: 'frr',
+  summary: 'fabric/<switch>/frr.conf: FRR 8.4 eBGP underlay carrying loopbacks only, with EVPN on the same sessions',
+  emit(ir: TopologyIR): OutputFile[] {
+    const fabric = ir.fabric;
+    if (!fabric) return [];
+    return [...fabric.switches].sort(byName).map((sw) => ({
+      path: `fabric/${sw.name}/frr.conf`,
+      contents: renderTemplate('frr', 'frr.conf', buildFrrConfigView(fabric, sw)),
+    }));
+  },
+};

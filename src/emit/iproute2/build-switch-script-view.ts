@@ -1,0 +1,36 @@
+// Decides one switch's interfaces.sh (addresses, MTUs, host ports) and returns it as a sorted, shell-quoted view.
+import type { FabricIR, FabricInterfaceIR, SwitchIR } from '../../ir/fabric-ir.js';
+import type { SwitchScriptView } from './switch-script-view.js';
+import { isVtepSwitch } from '../frr/is-vtep-switch.js';
+import { shellComment, shellWord } from './shell-word.js';
+
+/** A switch routes between its ports; the kernel does not unless told (the setting is per network namespace). */
+const ROUTER_SYSCTLS = ['net.ipv4.ip_forward=1'];
+
+export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScriptView {
+  return {
+    title: shellComment(`${sw.name} (${sw.role})`),
+    loopbackPurpose: isVtepSwitch(fabric, sw) ? 'BGP router-id and VXLAN tunnel endpoint' : 'BGP router-id',
+    loopback: shellWord(`${sw.loopback}/32`),
+    sysctls: ROUTER_SYSCTLS.map(shellWord),
+    fabricPorts: [...sw.interfaces]
+      .sort((a, b) => a.port - b.port)
+      .map((iface) => ({
+        comment: shellComment(`${iface.name} to ${iface.peer} ${iface.peerInterface}`),
+        device: shellWord(iface.name),
+        mtu: shellWord(iface.mtu),
+        address: fabric.linkMode === 'numbered' ? shellWord(numberedAddress(sw, iface)) : null,
+      })),
+    hostPorts: [...sw.hostPorts]
+      .sort((a, b) => a.port - b.port)
+      .map((port) => ({
+        comment: shellComment(`${port.name} to host ${port.host}`),
+        device: shellWord(port.name),
+      })),
+  };
+}
+
+function numberedAddress(sw: SwitchIR, iface: FabricInterfaceIR): string {
+  if (iface.address === undefined) throw new Error(`thrice: numbered fabric IR lacks the address of ${sw.name} ${iface.name}`);
+  return iface.address;
+}

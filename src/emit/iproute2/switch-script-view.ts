@@ -1,0 +1,34 @@
+// The ready-to-print shape of one switch's interfaces.sh: every data string already a quoted shell word.
+
+export interface SwitchScriptView {
+  /** Comment text (not a shell word): the switch and its role. */
+  readonly title: string;
+  /** Comment text: what the loopback is used for on this switch. */
+  readonly loopbackPurpose: string;
+  /** Shell word: the loopback with its prefix length. */
+  readonly loopback: string;
+  /** Shell words of `sysctl -w` assignments, e.g. `'net.ipv4.ip_forward=1'`. */
+  readonly sysctls: readonly string[];
+  /** By port number. */
+  readonly fabricPorts: readonly SwitchFabricPortView[];
+  /** By port number; empty except on leaves with hosts. */
+  readonly hostPorts: readonly SwitchHostPortView[];
+}
+
+export interface SwitchFabricPortView {
+  /** Comment text: the port and the peer it is cabled to. */
+  readonly comment: string;
+  /** Shell word: `'swpN'`. */
+  readonly device: string;
+  /** Shell word. */
+  readonly mtu: string;
+  /** Shell word of this end's `/31` on numbered links; `null` on unnumbered ones (IPv6 link-local only). */
+  readonly address: string | null;
+}
+
+export interface SwitchHostPortView {
+  /** Comment text: the port and the host behind it. */
+  readonly comment: string;
+  /** Shell word: `'swpN'`. */
+  readonly device: string;
+}
