@@ -8,8 +8,6 @@ import { collapseAlternatives } from './schema/collapse-alternatives.js';
 import { type Explanation, explainError, printable } from './schema/explain-error.js';
 import { type CompiledSchema, thriceSchema } from './schema/thrice-schema.js';
 
-export { schemaCodes } from './schema/schema-codes.js';
-
 export function validateAgainstSchema(doc: SourceDocument): Diagnostic[] {
   return validateWithSchema(thriceSchema(), doc);
 }

@@ -98,6 +98,6 @@ describe('thrice compile', () => {
     const r = runCli(['compile', 'dc1.yaml', '-o', 'out', '-f', 'json'], work);
     expect(r.status).toBe(1);
     const d = JSON.parse(r.stdout).diagnostics[0];
-    expect(d).toMatchObject({ code: 'lock-invalid', location: { file: 'dc1.lock.yaml', line: 3, column: 14 } });
+    expect(d).toMatchObject({ code: 'lock-invalid', location: { file: 'dc1.lock.yaml', line: 3, column: 15 } });
   });
 });

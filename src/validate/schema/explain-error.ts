@@ -29,9 +29,9 @@ interface Context {
 
 type Explainer = (ctx: Context) => Explanation | undefined;
 
+/** For keywords whose own error only repeats the errors inside them (if/then, propertyNames). */
 const skip: Explainer = () => undefined;
 
-/** Keywords whose own error only repeats what the errors inside them say. */
 const EXPLAINERS: Readonly<Record<string, Explainer>> = {
   required,
   additionalProperties,
@@ -65,7 +65,7 @@ export function explainError(error: ErrorObject, index: SchemaIndex): Explanatio
     schema: (error.parentSchema ?? {}) as SchemaNode,
     index,
   };
-  return (EXPLAINERS[error.keyword] ?? fallback)(ctx);
+  return (Object.hasOwn(EXPLAINERS, error.keyword) ? (EXPLAINERS[error.keyword] as Explainer) : fallback)(ctx);
 }
 
 function required({ error, path, schema, index }: Context): Explanation {
@@ -73,7 +73,7 @@ function required({ error, path, schema, index }: Context): Explanation {
   const description = propertyDescription(schema, missing, index);
   return {
     code: 'schema-required',
-    message: `missing required property ${show(missing)} in ${where(path)}`,
+    message: `missing required property ${show(missing)} ${where(path)}`,
     hint: description ? `${missing}: ${description}` : undefined,
     path: [...path, missing],
     at: path,
@@ -89,7 +89,7 @@ function additionalProperties({ error, path, schema }: Context): Explanation {
   const suggested = closestMatch(property, allowed.filter((p) => !present.includes(p)));
   return {
     code: 'schema-unknown-property',
-    message: `unknown property ${show(property)} in ${where(path)}` + (suggested ? `; did you mean ${show(suggested)}?` : ''),
+    message: `unknown property ${show(property)} ${where(path)}` + (suggested ? `; did you mean ${show(suggested)}?` : ''),
     hint: suggested || allowed.length === 0 ? undefined : `allowed here: ${allowed.join(', ')}`,
     path: [...path, property],
     at: [...path, property],
@@ -143,7 +143,7 @@ function pattern({ error, path, schema, index }: Context): Explanation {
     const key = error.propertyName;
     return {
       code: 'schema-format',
-      message: `key ${show(key)} in ${where(path)} must be ${noun}`,
+      message: `key ${show(key)} ${where(path)} must be ${noun}`,
       path: [...path, key],
       at: [...path, key],
       atKey: true,
@@ -158,7 +158,7 @@ function oneRequired({ path, schema }: Context): Explanation {
   const exactly = schema['maxProperties'] === 1 ? 'exactly ' : '';
   return {
     code: 'schema-required',
-    message: `${where(path)} needs ${exactly}one of ${allowed.join(', ')}`,
+    message: `${label(path)} needs ${exactly}one of ${allowed.join(', ')}`,
     path,
     at: path,
     atKey: true,
@@ -170,8 +170,8 @@ function onlyOne({ error, path, schema }: Context): Explanation {
   const limit = Number(error.params['limit']);
   const extra = present[limit] ?? present[present.length - 1] ?? '';
   return {
-    code: 'schema-exclusive',
-    message: `${where(path)} may have only ${limit === 1 ? 'one' : limit} of ${Object.keys(asObject(schema['properties'])).join(', ')}; found ${present.join(' and ')}`,
+    code: 'schema-invalid',
+    message: `${label(path)} may have only ${limit === 1 ? 'one' : limit} of ${Object.keys(asObject(schema['properties'])).join(', ')}; found ${present.join(' and ')}`,
     hint: limit === 1 ? 'split it into separate entries, one per form' : undefined,
     path: [...path, extra],
     at: [...path, extra],
@@ -181,7 +181,7 @@ function onlyOne({ error, path, schema }: Context): Explanation {
 
 function notAllowed({ path, schema }: Context): Explanation {
   const description = typeof schema['description'] === 'string' ? schema['description'] : undefined;
-  return { code: 'schema-exclusive', message: `${label(path)} is not allowed here`, hint: description, path, at: path, atKey: true };
+  return { code: 'schema-invalid', message: `${label(path)} is not allowed here`, hint: description, path, at: path, atKey: true };
 }
 
 function fallback({ path, schema }: Context): Explanation {
@@ -201,8 +201,9 @@ function label(path: readonly string[]): string {
   return printable(formatPath(path.slice(Math.max(i, 0))));
 }
 
+/** "in fabric.asn", "at the top level". */
 function where(path: readonly string[]): string {
-  return path.length === 0 ? 'the top level' : printable(formatPath(path));
+  return path.length === 0 ? 'at the top level' : `in ${printable(formatPath(path))}`;
 }
 
 /** Keys come from the user's file; keep them to printable ASCII inside messages. */

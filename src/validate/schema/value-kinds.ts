@@ -13,13 +13,13 @@ const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** Reference prefixes and what follows each, shared by addresses and firewall placements. */
 const REFERENCES: Readonly<Record<string, string>> = {
-  vpc: 'a VPC name',
-  subnet: '<vpc>/<subnet>, two names',
-  vm: 'a VM name',
-  host: 'a host name',
-  leaf: 'a leaf name',
-  pods: 'a cluster name',
-  services: 'a cluster name',
+  vpc: `a VPC name, ${NAME_RULE}`,
+  subnet: `<vpc>/<subnet>, each ${NAME_RULE}`,
+  vm: `a VM name, ${NAME_RULE}`,
+  host: `a host name, ${NAME_RULE}`,
+  leaf: `a leaf name, ${NAME_RULE}`,
+  pods: `a cluster name, ${NAME_RULE}`,
+  services: `a cluster name, ${NAME_RULE}`,
 };
 
 function referenceHint(allowed: readonly string[], words: readonly string[]) {
@@ -32,7 +32,7 @@ function referenceHint(allowed: readonly string[], words: readonly string[]) {
       return word ? `did you mean "${word}"?` : undefined;
     }
     const kind = value.slice(0, colon);
-    if (allowed.includes(kind)) return `after "${kind}:" comes ${REFERENCES[kind] ?? 'a name'}, each ${NAME_RULE}`;
+    if (allowed.includes(kind)) return `after "${kind}:" comes ${REFERENCES[kind] ?? NAME_RULE}`;
     const near = closestMatch(kind, allowed);
     return near ? `did you mean "${near}:"?` : `references start with ${allowed.map((k) => `${k}:`).join(', ')}`;
   };
