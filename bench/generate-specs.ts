@@ -29,7 +29,8 @@ export function twoTierSpec(leaves: number, vnisPerLeaf: number): string {
     thrice: 1,
     name: 'bench2',
     fabric: {
-      radix: 64,
+      // A spine needs one port per leaf: 1,024 leaves take 1,024-port spines (or a chassis).
+      radix: 1024,
       loopbacks: '10.255.0.0/16',
       links: 'unnumbered',
       asn: { spine: 65000, leaf: '4200000000-4200100000' },

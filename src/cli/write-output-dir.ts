@@ -25,9 +25,14 @@ export function writeOutputDir(dir: string, files: readonly OutputFile[], genera
   try {
     mkdirSync(staging);
     writeFileSync(join(staging, OUTPUT_MARKER), `${generator}\n`);
+    const made = new Set<string>([staging]);
     for (const file of files) {
       const path = join(staging, ...file.path.split('/'));
-      mkdirSync(dirname(path), { recursive: true });
+      const parentDir = dirname(path);
+      if (!made.has(parentDir)) {
+        mkdirSync(parentDir, { recursive: true });
+        made.add(parentDir);
+      }
       writeFileSync(path, file.contents, { mode: file.executable ? 0o755 : 0o644 });
     }
     if (existsSync(target)) renameSync(target, retired);

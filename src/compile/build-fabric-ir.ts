@@ -1,7 +1,6 @@
 // Derives the fabric IR from the plan and its allocation: links, numbered interfaces, host ports.
 import type { FabricSpec } from '../spec/spec-types.js';
 import type { FabricInterfaceIR, FabricIR, HostIR, HostPortIR, LinkIR, SwitchIR } from '../ir/fabric-ir.js';
-import type { SpanIndex } from '../source/span-index.js';
 import type { FabricPlan, SwitchDecl } from './fabric-plan.js';
 import type { FabricAllocation } from './allocate/allocate-fabric.js';
 import { fabricLinkPairs } from './allocate/allocate-fabric.js';
@@ -20,7 +19,7 @@ interface MutableSwitch {
  * id k is `swp{radix+1-k}` (counting down from the top port); a downlink to a leaf with id i is `swp{i}`;
  * a super-spine's port to a spine is `swp{slot}`; host ports on leaves are `swp{port}` counting up.
  */
-export function buildFabricIR(fabric: FabricSpec, plan: FabricPlan, alloc: FabricAllocation, spans: SpanIndex): FabricIR {
+export function buildFabricIR(fabric: FabricSpec, plan: FabricPlan, alloc: FabricAllocation): FabricIR {
   const radix = fabric.radix ?? DEFAULT_RADIX;
   const mtu = fabric.mtu ?? DEFAULT_FABRIC_MTU;
   const numbered = fabric.links !== undefined && fabric.links !== 'unnumbered';
@@ -78,7 +77,7 @@ export function buildFabricIR(fabric: FabricSpec, plan: FabricPlan, alloc: Fabri
       leafInterface: `swp${port}`,
       uplink: HOST_UPLINK,
       vtepAddress: vtep === undefined ? undefined : formatAddress(vtep),
-      source: spans.locate(h.path),
+      origin: h.path,
     });
   }
   const switches: SwitchIR[] = [...switchByName.values()].map(({ decl, interfaces, hostPorts }) => ({
@@ -92,7 +91,7 @@ export function buildFabricIR(fabric: FabricSpec, plan: FabricPlan, alloc: Fabri
     radix,
     interfaces: interfaces.sort((a, b) => a.port - b.port),
     hostPorts: hostPorts.sort((a, b) => a.port - b.port),
-    source: spans.locate(decl.path),
+    origin: decl.path,
   }));
   return {
     tiers: plan.tiers,

@@ -1,8 +1,9 @@
 // Checks every switch's used ports against `radix`: uplinks (from the top) and downlinks/host ports (from swp1) must fit.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { FabricIR } from '../ir/fabric-ir.js';
+import type { SpanIndex } from '../source/span-index.js';
 
-export function checkCapacity(fabric: FabricIR, report: (d: Diagnostic) => void): void {
+export function checkCapacity(fabric: FabricIR, spans: SpanIndex, report: (d: Diagnostic) => void): void {
   for (const sw of fabric.switches) {
     const ports = new Map<number, string>();
     let collision: string | undefined;
@@ -20,7 +21,7 @@ export function checkCapacity(fabric: FabricIR, report: (d: Diagnostic) => void)
       code: 'radix-exceeded',
       severity: 'error',
       message: `${sw.role} ${sw.name} needs more than its ${sw.radix} ports (${used} links${collision ? `; ${collision}` : ''})`,
-      location: sw.source,
+      location: spans.locate(sw.origin),
       related: [],
       hint:
         sw.role === 'leaf' || sw.role === 'border'

@@ -113,9 +113,9 @@ const buildIR: Stage<{ spec: Spec; doc: SourceDocument; lock: LockFile }, { ir: 
   if (!spec.fabric) return { ir: { name: spec.name }, lock };
   const plan = planFabric(spec.fabric);
   const allocation = allocateFabric(spec.fabric, plan, lock, { spans: doc.spans, report });
-  const fabric = buildFabricIR(spec.fabric, plan, allocation, doc.spans);
-  checkCapacity(fabric, report);
-  checkAsns(fabric, report);
+  const fabric = buildFabricIR(spec.fabric, plan, allocation);
+  checkCapacity(fabric, doc.spans, report);
+  checkAsns(fabric, doc.spans, report);
   return { ir: { name: spec.name, fabric }, lock: allocation.lock };
 };
 

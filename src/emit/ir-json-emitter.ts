@@ -5,8 +5,8 @@ export const irJsonEmitter: Emitter = {
   target: 'ir',
   summary: 'the whole compiled IR as JSON',
   emit(ir) {
-    // Source locations are for diagnostics; they would make the file change whenever the spec is reformatted.
-    const json = JSON.stringify(ir, (key, value: unknown) => (key === 'source' ? undefined : value), 2);
+    // Spec paths are for diagnostics; they would make the file change whenever lists are reordered.
+    const json = JSON.stringify(ir, (key, value: unknown) => (key === 'origin' ? undefined : value), 2);
     return [{ path: 'ir.json', contents: json + '\n' }];
   },
 };

@@ -1,5 +1,5 @@
 // Read-only IR of the physical Clos underlay: switches with allocated values, derived links, hosts.
-import type { Location } from '../diagnostics/diagnostic.js';
+import type { DataPath } from '../source/data-path.js';
 
 export type SwitchRole = 'super-spine' | 'spine' | 'leaf' | 'border';
 
@@ -20,7 +20,8 @@ export interface SwitchIR {
   readonly interfaces: readonly FabricInterfaceIR[];
   /** Host-facing ports (leaves only), sorted by port number. */
   readonly hostPorts: readonly HostPortIR[];
-  readonly source: Location;
+  /** Where the object is declared in the spec; resolved to a line only when a diagnostic needs it. */
+  readonly origin: DataPath;
 }
 
 export interface FabricInterfaceIR {
@@ -60,7 +61,8 @@ export interface HostIR {
   readonly uplink: string;
   /** VTEP loopback when `fabric.vtep: host`. */
   readonly vtepAddress?: string;
-  readonly source: Location;
+  /** Where the object is declared in the spec; resolved to a line only when a diagnostic needs it. */
+  readonly origin: DataPath;
 }
 
 export interface FabricIR {

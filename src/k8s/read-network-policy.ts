@@ -19,9 +19,7 @@ export function readNetworkPolicy(ctx: ManifestContext, object: Mapping, path: D
     ctx.error('k8s-invalid-object', path, `NetworkPolicy ${meta.name} has no spec`);
     return undefined;
   }
-  let broken = false;
   let podSelector = readLabelSelector(ctx, spec, specPath, 'podSelector');
-  if (podSelector === 'invalid') broken = true;
   if (podSelector === undefined) {
     ctx.warning('netpol-missing-pod-selector', specPath, 'spec.podSelector is missing; the policy selects every pod of its namespace', 'write podSelector: {} to say so');
     podSelector = { matchLabels: {}, matchExpressions: [] };
@@ -29,8 +27,8 @@ export function readNetworkPolicy(ctx: ManifestContext, object: Mapping, path: D
   const ingress = readRules(ctx, spec, specPath, 'ingress', 'from');
   const egress = readRules(ctx, spec, specPath, 'egress', 'to');
   const declared = readPolicyTypes(ctx, spec, specPath);
-  if (ingress === undefined || egress === undefined || declared === 'invalid' || podSelector === 'invalid') broken = true;
-  if (broken || ingress === undefined || egress === undefined || declared === 'invalid' || podSelector === 'invalid') return undefined;
+  // Every part is read (and reported) before giving up, so one run shows all the problems of a policy.
+  if (podSelector === 'invalid' || ingress === undefined || egress === undefined || declared === 'invalid') return undefined;
   // Without policyTypes a policy always isolates for ingress, and for egress only when it has egress rules.
   const policyTypes: PolicyType[] = declared ?? (egress.length > 0 ? ['Ingress', 'Egress'] : ['Ingress']);
   return { namespace: meta.namespace, name: meta.name, podSelector, policyTypes, ingress, egress, location: ctx.location(path) };

@@ -48,61 +48,63 @@ export function computeConnectivity(objects: K8sObjects, options: PolicyEngineOp
 /**
  * Sources go in label order and each one's destinations in label order, so the result needs no sorting.
  * What a workload may reach depends only on its behaviour class, so the reachable destinations are
- * collected once per class (through a lazily filled row over destination classes) and shared by its workloads.
+ * collected once per class (through a lazily filled row over destination classes) and shared by its
+ * workloads. Every class has a workload, so these lists never outgrow the output.
  */
 function listConnections(analysis: PolicyAnalysis, workloads: readonly WorkloadPeer[]): Connection[] {
   const { table, behaviors } = analysis;
+  const behaviorCount = behaviors.representatives.length;
   const behaviorOf = (peer: WorkloadPeer): number => behaviors.behaviorOfClass[peer.podClass]!;
   // External sources are cut by ingress ipBlocks, external destinations by egress ones.
   const sources: Peer[] = [...externalPeers(analysis.sources.ranges), ...workloads].sort(byLabel);
   const destinations: Peer[] = [...externalPeers(analysis.destinations.ranges), ...workloads].sort(byLabel);
-  const dstBehavior = Int32Array.from(destinations, (d) => (d.type === 'workload' ? behaviorOf(d) : -1));
-  const perSource: Connection[][] = sources.map(() => []);
-  const add = (out: Connection[], src: Peer, dst: Peer, id: number): void => {
-    if (id !== NONE) out.push({ src, dst, connections: table.get(id) });
-  };
 
-  const bySourceBehavior = new Map<number, number[]>();
-  sources.forEach((src, i) => {
-    if (src.type === 'external') {
-      const out = perSource[i]!;
-      for (const dst of destinations) {
-        if (dst.type === 'workload') add(out, src, dst, analysis.externalToPod(src.rangeIndex, dst.podClass));
-      }
-      return;
-    }
-    const b = behaviorOf(src);
-    let list = bySourceBehavior.get(b);
-    if (!list) bySourceBehavior.set(b, (list = []));
-    list.push(i);
-  });
-
-  // Destination index of each workload, to leave out a workload's connections to itself.
-  const destinationIndex = new Map<string, number>(destinations.map((d, j) => [d.label, j]));
-  const row = new Int32Array(behaviors.representatives.length);
-  for (const [s, indexes] of bySourceBehavior) {
+  // Per source behaviour: indexes of reachable destinations, and what each allows.
+  const reachableIndexes: (Int32Array | undefined)[] = new Array(behaviorCount);
+  const reachableSets: (ConnectionSet[] | undefined)[] = new Array(behaviorCount);
+  const row = new Int32Array(behaviorCount);
+  for (const src of workloads) {
+    const s = behaviorOf(src);
+    if (reachableIndexes[s]) continue;
     const srcClass = behaviors.representatives[s]!;
     row.fill(-1);
-    // Every source of this class reaches the same destinations: collect them once, as (index, id) pairs.
-    const reachable: number[] = [];
+    const indexes: number[] = [];
+    const sets: ConnectionSet[] = [];
     destinations.forEach((dst, j) => {
       let id: number;
       if (dst.type === 'external') id = analysis.podToExternal(srcClass, dst.rangeIndex);
       else {
-        const d = dstBehavior[j]!;
+        const d = behaviorOf(dst);
         id = row[d]!;
         if (id < 0) row[d] = id = analysis.podToPod(srcClass, behaviors.representatives[d]!);
       }
-      if (id !== NONE) reachable.push(j, id);
-    });
-    for (const i of indexes) {
-      const src = sources[i]!;
-      const self = destinationIndex.get(src.label);
-      const out = perSource[i]!;
-      for (let k = 0; k < reachable.length; k += 2) {
-        if (reachable[k] !== self) out.push({ src, dst: destinations[reachable[k]!]!, connections: table.get(reachable[k + 1]!) });
+      if (id !== NONE) {
+        indexes.push(j);
+        sets.push(table.get(id));
       }
+    });
+    reachableIndexes[s] = Int32Array.from(indexes);
+    reachableSets[s] = sets;
+  }
+
+  const out: Connection[] = [];
+  for (const src of sources) {
+    if (src.type === 'external') {
+      for (const dst of destinations) {
+        if (dst.type !== 'workload') continue;
+        const id = analysis.externalToPod(src.rangeIndex, dst.podClass);
+        if (id !== NONE) out.push({ src, dst, connections: table.get(id) });
+      }
+      continue;
+    }
+    const s = behaviorOf(src);
+    const indexes = reachableIndexes[s]!;
+    const sets = reachableSets[s]!;
+    for (let k = 0; k < indexes.length; k++) {
+      const dst = destinations[indexes[k]!]!;
+      // A workload's connections to itself are not listed.
+      if (dst !== src) out.push({ src, dst, connections: sets[k]! });
     }
   }
-  return perSource.flat();
+  return out;
 }

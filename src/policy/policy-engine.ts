@@ -1,11 +1,11 @@
 // Evaluates NetworkPolicies over equivalence classes: allowed connections between pod classes and address ranges.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { K8sObjects } from '../k8s/k8s-objects.js';
-import { parseIpv4 } from '../k8s/ipv4-cidr.js';
 import { type AddressSide, buildAddressSide } from './address-side.js';
 import { type BehaviorClasses, buildBehaviorClasses } from './behavior-classes.js';
-import { type CompiledPolicies, type CompiledRule, compilePolicies } from './compiled-policies.js';
+import { type CompiledRule, compilePolicies } from './compiled-policies.js';
 import { ALL, type ConnectionId, ConnectionTable, NONE } from './connection-table.js';
+import { hostAddressBlocks } from './host-address-blocks.js';
 import { type PodClasses, buildPodClasses } from './pod-classes.js';
 import { resolveRulePorts } from './rule-ports.js';
 
@@ -52,7 +52,7 @@ export function analyzePolicies(objects: K8sObjects, options: PolicyEngineOption
   const sources = buildAddressSide(compiled.ingressBlocks, compiled.ipBlocks);
   const destinations = buildAddressSide(compiled.egressBlocks, compiled.ipBlocks);
   const behaviorCount = behaviors.representatives.length;
-  const hostBehaviorsOfBlock = hostBlocks ? blockBehaviors(hostBlocks.classesOfBlock, behaviors) : undefined;
+  const hostBehaviorsOfBlock = hostBlocks?.behaviorsOfBlock(behaviors);
 
   // Named ports resolve against the destination; memoised per (ports of a rule, destination behaviour).
   const resolved = compiled.rulePorts.map((ports) => (ports.named.length > 0 ? new Int32Array(behaviorCount).fill(-1) : undefined));
@@ -175,33 +175,4 @@ export function analyzePolicies(objects: K8sObjects, options: PolicyEngineOption
 
 function namedPortsKey(pods: PodClasses, c: number): string {
   return [...pods.classes[c]!.namedPorts].map(([name, p]) => `${name}=${p.protocol}/${p.port}`).join(',');
-}
-
-/** For host-network classes, the ipBlocks holding their node address: a behaviour key and a block index. */
-function hostAddressBlocks(pods: PodClasses, compiled: CompiledPolicies): { keys: string[]; classesOfBlock: Map<number, number[]> } {
-  const keys = pods.classes.map(() => '');
-  const classesOfBlock = new Map<number, number[]>();
-  for (const cls of pods.classes) {
-    const address = cls.hostNetwork && cls.hostIP ? parseIpv4(cls.hostIP) : undefined;
-    if (address === undefined) continue;
-    const holding: number[] = [];
-    compiled.ipBlocks.forEach((ranges, id) => {
-      if (ranges.some((r) => r.first <= address && address <= r.last)) {
-        holding.push(id);
-        let list = classesOfBlock.get(id);
-        if (!list) classesOfBlock.set(id, (list = []));
-        list.push(cls.index);
-      }
-    });
-    keys[cls.index] = 'host:' + holding.join(',');
-  }
-  return { keys, classesOfBlock };
-}
-
-function blockBehaviors(classesOfBlock: Map<number, number[]>, behaviors: BehaviorClasses): Map<number, Int32Array> {
-  const out = new Map<number, Int32Array>();
-  for (const [block, classes] of classesOfBlock) {
-    out.set(block, Int32Array.from(new Set(classes.map((c) => behaviors.behaviorOfClass[c]!))));
-  }
-  return out;
 }

@@ -8,26 +8,35 @@ export interface Span {
   readonly end: number;
 }
 
-interface Entry {
-  value: Span;
-  key?: Span;
+export interface SpanEntry {
+  readonly value: Span;
+  readonly key?: Span;
 }
 
+export interface SpanTable {
+  readonly entries: ReadonlyMap<string, SpanEntry>;
+  readonly lines: LineCounter | null;
+}
+
+/**
+ * Locations of a document's values. The table may be built lazily: the fast parse path defers the
+ * position-tracking parse until the first diagnostic needs a location, so clean compiles never pay for it.
+ */
 export class SpanIndex {
-  readonly #entries = new Map<string, Entry>();
+  #table: SpanTable | undefined;
 
   constructor(
     readonly file: string,
-    private readonly lines: LineCounter | null,
+    private readonly build: () => SpanTable,
   ) {}
 
-  /** Records the span of the value at `pointer` (and of its mapping key, when it has one). */
-  record(pointer: string, value: Span, key?: Span): void {
-    this.#entries.set(pointer, key ? { value, key } : { value });
+  private get table(): SpanTable {
+    this.#table ??= this.build();
+    return this.#table;
   }
 
   has(path: DataPath): boolean {
-    return this.#entries.has(toPointer(path));
+    return this.table.entries.has(toPointer(path));
   }
 
   /** The value's location; falls back to the nearest recorded ancestor (e.g. values behind aliases). */
@@ -37,7 +46,7 @@ export class SpanIndex {
 
   /** The mapping key's location, or the value's when the value has no key (list items, root). */
   locateKey(path: DataPath): Location {
-    const entry = this.#entries.get(toPointer(path));
+    const entry = this.table.entries.get(toPointer(path));
     if (entry?.key) return this.toLocation(entry.key);
     return this.locate(path);
   }
@@ -46,7 +55,7 @@ export class SpanIndex {
     let segments = fromPointer(pointer);
     for (;;) {
       const p = segments.length === 0 ? '' : '/' + segments.map(escape).join('/');
-      const entry = this.#entries.get(p);
+      const entry = this.table.entries.get(p);
       if (entry) return this.toLocation(entry.value);
       if (segments.length === 0) return this.toLocation({ start: 0, end: 0 });
       segments = segments.slice(0, -1);
@@ -54,9 +63,10 @@ export class SpanIndex {
   }
 
   toLocation(span: Span): Location {
-    if (!this.lines) return { file: this.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const a = this.lines.linePos(span.start);
-    const b = this.lines.linePos(Math.max(span.start, span.end));
+    const lines = this.table.lines;
+    if (!lines) return { file: this.file, line: 1, column: 1, endLine: 1, endColumn: 1 };
+    const a = lines.linePos(span.start);
+    const b = lines.linePos(Math.max(span.start, span.end));
     return { file: this.file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
   }
 }

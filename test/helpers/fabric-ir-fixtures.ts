@@ -1,9 +1,8 @@
 // Hand-built FabricIRs for emitter tests, following the lead's port, ASN and /31 conventions, independent of the allocator.
-import type { Location } from '../../src/diagnostics/diagnostic.js';
 import type { FabricInterfaceIR, FabricIR, HostIR, HostPortIR, LinkIR, SwitchIR, SwitchRole } from '../../src/ir/fabric-ir.js';
 import type { TopologyIR } from '../../src/ir/topology-ir.js';
 
-const here: Location = { file: 'fixture.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 };
+
 
 interface SwitchRow {
   readonly name: string;
@@ -145,7 +144,7 @@ function fabricOf(
     radix: shape.radix,
     interfaces: (interfaces.get(s.name) ?? []).sort((a, b) => a.port - b.port),
     hostPorts: hostPorts(s.name).sort((a, b) => a.port - b.port),
-    source: here,
+    origin: ['fabric'],
   }));
   const linkIRs: LinkIR[] = links.map((l) => ({
     a: { switch: l.upper, interface: `swp${l.upperPort}` },
@@ -158,7 +157,7 @@ function fabricOf(
     leafPort: h.port,
     leafInterface: `swp${h.port}`,
     uplink: 'eth0',
-    source: here,
+    origin: ['fabric'],
   }));
   return {
     tiers: shape.tiers,
