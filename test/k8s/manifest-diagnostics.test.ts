@@ -1,4 +1,7 @@
 // Malformed manifests give diagnostics with stable codes located at the offending value (code, line, column asserted).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadManifests } from '../../src/k8s/load-manifests.js';
 import { connectivityFromManifests } from '../../src/policy/connectivity-from-manifests.js';
@@ -70,5 +73,23 @@ describe('manifest diagnostics', () => {
     const result = connectivityFromManifests(parseYamlStream(text, 'w.yaml').documents);
     expect(result.diagnostics.map((d) => [d.code, d.severity, d.location?.line, d.location?.column])).toEqual([['netpol-named-port-external', 'warning', 9, 5]]);
     expect(result.listing).toBe('');
+  });
+});
+
+describe('diagnostic codes', () => {
+  it('every code the k8s reader and the policy engine emit is asserted by some test', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const read = (dir: string): string =>
+      readdirSync(join(root, dir))
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => readFileSync(join(root, dir, f), 'utf8'))
+        .join('\n');
+    const sources = read('src/k8s') + read('src/policy');
+    const tests = read('test/k8s') + read('test/policy');
+    const codes = [...new Set([...sources.matchAll(/'((?:k8s|netpol)-[a-z0-9-]+)'/g)].map((m) => m[1]!))];
+    expect(codes.length).toBeGreaterThan(15);
+    // Asserted means written as an expected value: followed by a comma or closing bracket in a test.
+    const untested = codes.filter((code) => !new RegExp(`'${code}'\\s*[,\\]]`).test(tests));
+    expect(untested).toEqual([]);
   });
 });

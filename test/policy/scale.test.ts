@@ -66,7 +66,6 @@ describe('scale', () => {
     const result = computeConnectivity(objects);
     const text = formatConnectivity(result.connections);
     const elapsed = performance.now() - started;
-    console.log(`scale: ${elapsed.toFixed(0)} ms, ${result.connections.length} connections`);
     // 10,000 pod classes (every pod has its own id label) but far fewer behaviours: the id label is never selected.
     expect(result.analysis.pods.classes).toHaveLength(10_000);
     expect(result.analysis.behaviors.representatives.length).toBeLessThan(10_000);

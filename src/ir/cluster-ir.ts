@@ -1,0 +1,83 @@
+// Read-only IR of the Kubernetes clusters on VPC VMs: nodes with their pod subnets and flannel VTEPs, and workloads.
+import type { DataPath } from '../source/data-path.js';
+
+export interface ClusterIR {
+  readonly name: string;
+  readonly vpc: string;
+  readonly podCidr: string;
+  readonly serviceCidr: string;
+  readonly nodeCidrSize: number;
+  readonly cni: CniIR;
+  /** Nodes sorted by name. */
+  readonly nodes: readonly ClusterNodeIR[];
+  /** Declared namespaces plus those implied by workloads, sorted; labels include `kubernetes.io/metadata.name`. */
+  readonly namespaces: readonly NamespaceIR[];
+  /** Workloads sorted by namespace then name. */
+  readonly workloads: readonly WorkloadIR[];
+  /** Inline NetworkPolicies as written (networking.k8s.io/v1), sorted by namespace then name. */
+  readonly networkPolicies: readonly InlineNetworkPolicyIR[];
+  /** Manifest files imported for this cluster (paths relative to the spec, sorted). */
+  readonly manifestFiles: readonly string[];
+  readonly origin: DataPath;
+}
+
+export interface CniIR {
+  readonly plugin: 'flannel';
+  readonly backend: 'vxlan' | 'host-gw' | 'wireguard';
+  readonly vni: number;
+  readonly port: number;
+  /** `flannel.<vni>`. */
+  readonly device: string;
+  /** Pod-side MTU: the node VM's MTU minus one VXLAN layer (vxlan backend). */
+  readonly mtu: number;
+}
+
+export interface ClusterNodeIR {
+  /** The node VM's name (also the Kubernetes Node name). */
+  readonly name: string;
+  readonly host: string;
+  readonly leaf: string;
+  /** The node VM's VPC address: flannel's VTEP address and the masquerade source. */
+  readonly address: string;
+  /** The VM interface that carries the VPC address. */
+  readonly interface: string;
+  /** The node's pod subnet (`spec.podCIDR`), stable. */
+  readonly podSubnet: string;
+  /** `cni0` address with prefix, e.g. `10.244.1.1/24`. */
+  readonly bridgeAddress: string;
+  /** `flannel.<vni>` address with prefix, e.g. `10.244.1.0/32`. */
+  readonly vtepAddress: string;
+  /** MAC of the node's `flannel.<vni>` device, derived deterministically. */
+  readonly vtepMac: string;
+  readonly origin: DataPath;
+}
+
+export interface NamespaceIR {
+  readonly name: string;
+  readonly labels: Readonly<Record<string, string>>;
+  /** False for namespaces only implied by a workload or a builtin. */
+  readonly declared: boolean;
+}
+
+export interface WorkloadIR {
+  readonly name: string;
+  readonly namespace: string;
+  readonly kind: 'Deployment' | 'StatefulSet' | 'DaemonSet' | 'ReplicaSet' | 'Job' | 'CronJob' | 'Pod';
+  readonly labels: Readonly<Record<string, string>>;
+  readonly replicas: number;
+  /** Pinned node, if any. */
+  readonly node?: string;
+  readonly hostNetwork: boolean;
+  readonly ports: readonly { readonly name?: string; readonly port: number; readonly protocol: 'TCP' | 'UDP' | 'SCTP'; readonly hostPort?: number }[];
+  /** Pods placed on nodes deterministically: `<name>-<i>` on a node, sorted. */
+  readonly pods: readonly { readonly name: string; readonly node: string; readonly ip?: string }[];
+  readonly origin: DataPath;
+}
+
+export interface InlineNetworkPolicyIR {
+  readonly name: string;
+  readonly namespace: string;
+  /** The full object as written, with `apiVersion` and `kind` filled in. */
+  readonly object: Readonly<Record<string, unknown>>;
+  readonly origin: DataPath;
+}
