@@ -68,7 +68,7 @@ export function buildFabricIR(fabric: FabricSpec, plan: FabricPlan, alloc: Fabri
   const hosts: HostIR[] = [];
   for (const h of plan.hosts) {
     const port = alloc.hostPort.get(h.name) ?? 0;
-    const vtep = alloc.hostLoopback.get(h.name);
+
     switchByName.get(h.leaf)?.hostPorts.push({ name: `swp${port}`, port, host: h.name });
     hosts.push({
       name: h.name,
@@ -76,7 +76,7 @@ export function buildFabricIR(fabric: FabricSpec, plan: FabricPlan, alloc: Fabri
       leafPort: port,
       leafInterface: `swp${port}`,
       uplink: HOST_UPLINK,
-      vtepAddress: vtep === undefined ? undefined : formatAddress(vtep),
+      address: formatAddress(alloc.hostLoopback.get(h.name) ?? 0),
       origin: h.path,
     });
   }

@@ -20,11 +20,22 @@ export interface LockFile {
   readonly hosts: Readonly<Record<string, { readonly port?: number; readonly loopback?: string }>>;
   /** Numbered fabric links, keyed `upper/lower`, value the /31. */
   readonly links: Readonly<Record<string, string>>;
+  /** VPC index (route distinguishers). */
+  readonly vpcs: Readonly<Record<string, { readonly id?: number }>>;
+  /** Subnet VLAN on leaf–host trunks, keyed `vpc/subnet`. */
+  readonly subnets: Readonly<Record<string, { readonly vlan?: number }>>;
+  /** VM address and its port number on the hypervisor (`vnetN`). */
+  readonly vms: Readonly<Record<string, { readonly ip?: string; readonly port?: number }>>;
+  /** Node pod subnets, keyed `cluster/node`. */
+  readonly nodes: Readonly<Record<string, { readonly podSubnet?: string }>>;
 }
 
-export const EMPTY_LOCK: LockFile = { switches: {}, pods: {}, racks: {}, hosts: {}, links: {} };
+export const EMPTY_LOCK: LockFile = { switches: {}, pods: {}, racks: {}, hosts: {}, links: {}, vpcs: {}, subnets: {}, vms: {}, nodes: {} };
 
-const SECTIONS = ['switches', 'pods', 'racks', 'hosts', 'links'] as const;
+const SECTIONS = ['switches', 'pods', 'racks', 'hosts', 'links', 'vpcs', 'subnets', 'vms', 'nodes'] as const;
+
+/** Lock fields holding text (addresses, prefixes); every other field is an integer. */
+const TEXT_FIELDS = new Set(['loopback', 'ip', 'podSubnet']);
 
 /** Reads a parsed lock file; a malformed one is an error located in the lock file, never a crash. */
 export function readLockFile(doc: SourceDocument, report: (d: Diagnostic) => void): LockFile {
@@ -54,18 +65,12 @@ export function readLockFile(doc: SourceDocument, report: (d: Diagnostic) => voi
       }
       if (!isRecord(entry)) return invalid([section, key], 'a lock entry must be a mapping');
       for (const [field, v] of Object.entries(entry)) {
-        const ok = field === 'loopback' ? typeof v === 'string' : Number.isInteger(v);
+        const ok = TEXT_FIELDS.has(field) ? typeof v === 'string' : Number.isInteger(v);
         if (!ok) return invalid([section, key, field], `unexpected value for \`${field}\``);
       }
     }
   }
-  return {
-    switches: (value.switches ?? {}) as LockFile['switches'],
-    pods: (value.pods ?? {}) as LockFile['pods'],
-    racks: (value.racks ?? {}) as LockFile['racks'],
-    hosts: (value.hosts ?? {}) as LockFile['hosts'],
-    links: (value.links ?? {}) as LockFile['links'],
-  };
+  return Object.fromEntries(SECTIONS.map((section) => [section, value[section] ?? {}])) as unknown as LockFile;
 }
 
 /** Serialises a lock file: sorted keys, one flow mapping per entry, so diffs show one line per object. */

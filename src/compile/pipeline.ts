@@ -15,18 +15,26 @@ import { allocateFabric } from './allocate/allocate-fabric.js';
 import { buildFabricIR } from './build-fabric-ir.js';
 import { checkCapacity } from './check-capacity.js';
 import { checkAsns } from './check-asns.js';
+import type { FabricIR } from '../ir/fabric-ir.js';
+import type { SourceText } from '../source/source-text.js';
+import { type FabricLock } from './allocate/allocate-fabric.js';
+import { allocateOverlay } from './allocate/allocate-overlay.js';
+import { allocateClusters } from './allocate/allocate-clusters.js';
+import { buildOverlayIR } from './build-overlay-ir.js';
+import { buildClusterIR } from './build-cluster-ir.js';
+import { buildFirewallIR } from './build-firewall-ir.js';
+import { addressBook } from './address-book.js';
+import { type ClusterManifests, type CompilerHost, loadClusterManifests } from './load-cluster-manifests.js';
 import { emitters } from '../emit/index.js';
 
-/** A text file handed in by the CLI (the pipeline itself never reads the file system). */
-export interface SourceText {
-  readonly file: string;
-  readonly text: string;
-}
+export type { SourceText, CompilerHost };
 
 export interface PipelineInput {
   readonly spec: SourceText;
   /** The lock file next to the spec, when it exists. */
   readonly lock?: SourceText;
+  /** File access for `manifests` globs; without it, a spec that imports manifests is an error. */
+  readonly host?: CompilerHost;
 }
 
 export interface PipelineResult {
@@ -59,7 +67,7 @@ export function buildTopology(input: PipelineInput): PipelineResult {
   const lock = readLock(input.lock, bag);
   if (bag.hasErrors()) return done();
 
-  const built = buildIR({ spec, doc, lock }, bag);
+  const built = buildIR({ spec, doc, lock, host: input.host }, bag);
   if (bag.hasErrors()) return done();
 
   return done({ ir: built.ir, lockText: formatLockFile(built.lock, spec.name) });
@@ -105,18 +113,39 @@ const readLock: Stage<SourceText | undefined, LockFile> = (source, bag) => {
   return doc ? readLockFile(doc, (d) => bag.add(d)) : EMPTY_LOCK;
 };
 
-const buildIR: Stage<{ spec: Spec; doc: SourceDocument; lock: LockFile }, { ir: TopologyIR; lock: LockFile }> = (
-  { spec, doc, lock },
+const buildIR: Stage<{ spec: Spec; doc: SourceDocument; lock: LockFile; host?: CompilerHost }, { ir: TopologyIR; lock: LockFile }> = (
+  { spec, doc, lock, host },
   bag,
 ) => {
   const report = (d: Diagnostic): void => bag.add(d);
-  if (!spec.fabric) return { ir: { name: spec.name }, lock };
-  const plan = planFabric(spec.fabric);
-  const allocation = allocateFabric(spec.fabric, plan, lock, { spans: doc.spans, report });
-  const fabric = buildFabricIR(spec.fabric, plan, allocation);
-  checkCapacity(fabric, doc.spans, report);
-  checkAsns(fabric, doc.spans, report);
-  return { ir: { name: spec.name, fabric }, lock: allocation.lock };
+  const ctx = { spans: doc.spans, report };
+  let fabric: FabricIR | undefined;
+  let fabricLock: FabricLock = EMPTY_LOCK;
+  if (spec.fabric) {
+    const plan = planFabric(spec.fabric);
+    const allocation = allocateFabric(spec.fabric, plan, lock, ctx);
+    fabric = buildFabricIR(spec.fabric, plan, allocation);
+    fabricLock = allocation.lock;
+    checkCapacity(fabric, doc.spans, report);
+    checkAsns(fabric, doc.spans, report);
+  }
+  const overlayAllocation = allocateOverlay(spec, lock, ctx);
+  const book = addressBook(spec, fabric, overlayAllocation);
+  const overlay = buildOverlayIR(spec, fabric, overlayAllocation, book);
+  const manifests = new Map<string, ClusterManifests>();
+  (spec.clusters ?? []).forEach((cluster, ci) => {
+    const patterns = cluster.manifests ?? [];
+    if (patterns.length === 0) return;
+    const paths = patterns.map((_, i) => ['clusters', ci, 'manifests', i]);
+    manifests.set(cluster.name, loadClusterManifests(patterns, paths, host, doc.spans, report));
+  });
+  const clusterAllocation = allocateClusters(spec, lock, ctx);
+  const clusters = buildClusterIR(spec, overlay, clusterAllocation, manifests);
+  const firewalls = buildFirewallIR(spec, fabric, book);
+  return {
+    ir: { name: spec.name, fabric, overlay, clusters, firewalls },
+    lock: { ...fabricLock, ...overlayAllocation.lock, ...clusterAllocation.lock },
+  };
 };
 
 function emitAll(ir: TopologyIR): OutputFile[] {

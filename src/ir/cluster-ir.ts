@@ -3,7 +3,8 @@ import type { DataPath } from '../source/data-path.js';
 
 export interface ClusterIR {
   readonly name: string;
-  readonly vpc: string;
+  /** Absent for a cluster given only as manifests (policy linting without a network). */
+  readonly vpc?: string;
   readonly podCidr: string;
   readonly serviceCidr: string;
   readonly nodeCidrSize: number;
@@ -16,6 +17,11 @@ export interface ClusterIR {
   readonly workloads: readonly WorkloadIR[];
   /** Inline NetworkPolicies as written (networking.k8s.io/v1), sorted by namespace then name. */
   readonly networkPolicies: readonly InlineNetworkPolicyIR[];
+  /**
+   * NetworkPolicies read from `manifestFiles`, same shape as the inline ones (the full object, origin in its manifest),
+   * sorted by namespace then name; validation guarantees no namespace/name is both imported and inline.
+   */
+  readonly importedPolicies: readonly InlineNetworkPolicyIR[];
   /** Manifest files imported for this cluster (paths relative to the spec, sorted). */
   readonly manifestFiles: readonly string[];
   readonly origin: DataPath;

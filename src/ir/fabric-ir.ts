@@ -59,8 +59,8 @@ export interface HostIR {
   readonly leafInterface: string;
   /** The host's own uplink interface name. */
   readonly uplink: string;
-  /** VTEP loopback when `fabric.vtep: host`. */
-  readonly vtepAddress?: string;
+  /** The hypervisor's underlay address, a /32 from `fabric.loopbacks` (what `host:<name>` resolves to). */
+  readonly address: string;
   /** Where the object is declared in the spec; resolved to a line only when a diagnostic needs it. */
   readonly origin: DataPath;
 }

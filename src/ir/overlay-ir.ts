@@ -16,8 +16,11 @@ export interface VpcIR {
   /** Bridge and VXLAN devices of the L3 VNI on each VTEP. */
   readonly l3Bridge: string;
   readonly l3Vxlan: string;
-  /** Router MAC of the L3 VNI bridge, the same on every VTEP of this VPC. */
-  readonly routerMac: string;
+  /**
+   * Router MAC of the L3 VNI bridge on each serving leaf, sorted by leaf. It must differ per VTEP: remote
+   * VTEPs install one FDB entry per router MAC (symmetric IRB), so a shared MAC would point at one VTEP only.
+   */
+  readonly routerMacs: readonly { readonly leaf: string; readonly mac: string }[];
   /** EVPN route targets of the VRF: export its own; import its own plus every peered VPC's. */
   readonly routeTargetExport: string;
   readonly routeTargetImports: readonly string[];

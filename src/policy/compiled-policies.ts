@@ -1,6 +1,7 @@
 // Compiles NetworkPolicies against the pod classes: which classes each policy isolates, and each rule peer matches.
 import type { Ipv4Range, LabelSelector, NetworkPolicy, PolicyRule } from '../k8s/k8s-objects.js';
 import { ipBlockRanges } from './address-partition.js';
+import { ClassLabelIndex } from './class-label-index.js';
 import type { ConnectionTable } from './connection-table.js';
 import type { PodClasses } from './pod-classes.js';
 import { type RulePorts, compileRulePorts } from './rule-ports.js';
@@ -76,22 +77,30 @@ export function compilePolicies(
     return names;
   };
 
+  const index = new ClassLabelIndex(pods.classes);
   const classesMatching = (namespaceSelector: LabelSelector | undefined, podSelector: LabelSelector | undefined, own: string): Int32Array => {
     const key = `${namespaceSelector ? selectorKey(namespaceSelector) : '=' + own}\u0000${podSelector ? selectorKey(podSelector) : '*'}`;
     let found = classCache.get(key);
-    if (!found) {
-      const test: LabelPredicate | undefined = podSelector && compileSelector(podSelector);
-      const out: number[] = [];
-      for (const ns of namespacesMatching(namespaceSelector, own)) {
-        for (const index of pods.classesByNamespace.get(ns) ?? []) {
-          const cls = pods.classes[index]!;
-          if (options.hostNetworkUnselectable && cls.hostNetwork) continue;
-          if (!test || test(cls.labels)) out.push(index);
-        }
-      }
-      found = Int32Array.from(out);
-      classCache.set(key, found);
+    if (found) return found;
+    const test: LabelPredicate | undefined = podSelector && compileSelector(podSelector);
+    const namespaces = namespacesMatching(namespaceSelector, own);
+    const inNamespaces = namespaces.reduce((n, ns) => n + (pods.classesByNamespace.get(ns)?.length ?? 0), 0);
+    const candidates = podSelector && index.candidates(podSelector, inNamespaces);
+    const out: number[] = [];
+    const consider = (c: number): void => {
+      const cls = pods.classes[c]!;
+      if (options.hostNetworkUnselectable && cls.hostNetwork) return;
+      if (!test || test(cls.labels)) out.push(c);
+    };
+    if (candidates) {
+      // Fewer classes carry the selector's labels than live in the namespaces: test only those.
+      const allowed = new Set(namespaces);
+      for (const c of candidates) if (allowed.has(pods.classes[c]!.namespace)) consider(c);
+    } else {
+      for (const ns of namespaces) for (const c of pods.classesByNamespace.get(ns) ?? []) consider(c);
     }
+    found = Int32Array.from(out);
+    classCache.set(key, found);
     return found;
   };
 

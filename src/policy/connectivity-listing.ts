@@ -6,13 +6,21 @@ import type { Connection, Peer } from './connectivity.js';
 
 /** The text listing; each line ends with a newline, and an empty list is the empty string. */
 export function formatConnectivity(connections: readonly Connection[]): string {
-  // Connection sets are interned, so equal sets are one object: print each once.
-  const printed = new Map<object, string>();
-  const lines: string[] = [];
-  for (const c of connections) {
-    let text = printed.get(c.connections);
-    if (text === undefined) printed.set(c.connections, (text = formatConnections(c.connections)));
-    lines.push(`${c.src.label} => ${c.dst.label} : ${text}\n`);
+  // Connection sets are interned, so equal sets are one object: print each once. Lines come in runs of one
+  // source, so its prefix is built once per run.
+  const suffixes = new Map<object, string>();
+  const lines: string[] = new Array(connections.length);
+  let prefixOf: object | undefined;
+  let prefix = '';
+  for (let i = 0; i < connections.length; i++) {
+    const c = connections[i]!;
+    if (c.src !== prefixOf) {
+      prefixOf = c.src;
+      prefix = `${c.src.label} => `;
+    }
+    let suffix = suffixes.get(c.connections);
+    if (suffix === undefined) suffixes.set(c.connections, (suffix = ` : ${formatConnections(c.connections)}\n`));
+    lines[i] = prefix + c.dst.label + suffix;
   }
   return lines.join('');
 }

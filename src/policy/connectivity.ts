@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatIpv4Range } from '../k8s/ipv4-cidr.js';
 import type { Ipv4Range, K8sObjects } from '../k8s/k8s-objects.js';
 import type { ConnectionSet } from './connection-set.js';
-import { NONE } from './connection-table.js';
+import { type ConnectionId, NONE } from './connection-table.js';
 import { type PolicyAnalysis, type PolicyEngineOptions, analyzePolicies } from './policy-engine.js';
 import { type WorkloadPeer, workloadPeers } from './workload-peers.js';
 
@@ -45,11 +45,17 @@ export function computeConnectivity(objects: K8sObjects, options: PolicyEngineOp
   return { connections, analysis, diagnostics: [...analysis.diagnostics, ...diagnostics] };
 }
 
+/** The destinations one source reaches: positions in the sorted destination list, ascending, and what each allows. */
+interface Reach {
+  readonly positions: Int32Array;
+  readonly sets: readonly ConnectionSet[];
+}
+
 /**
  * Sources go in label order and each one's destinations in label order, so the result needs no sorting.
- * What a workload may reach depends only on its behaviour class, so the reachable destinations are
- * collected once per class (through a lazily filled row over destination classes) and shared by its
- * workloads. Every class has a workload, so these lists never outgrow the output.
+ * What a peer may reach depends only on its behaviour class (or address group), so it is computed once per
+ * class, from the candidates the policies name rather than every pair, and expanded to the positions of the
+ * reached classes' workloads. Every memoised class has a source, so the memo never outgrows the output.
  */
 function listConnections(analysis: PolicyAnalysis, workloads: readonly WorkloadPeer[]): Connection[] {
   const { table, behaviors } = analysis;
@@ -59,49 +65,49 @@ function listConnections(analysis: PolicyAnalysis, workloads: readonly WorkloadP
   const sources: Peer[] = [...externalPeers(analysis.sources.ranges), ...workloads].sort(byLabel);
   const destinations: Peer[] = [...externalPeers(analysis.destinations.ranges), ...workloads].sort(byLabel);
 
-  // Per source behaviour: indexes of reachable destinations, and what each allows.
-  const reachableIndexes: (Int32Array | undefined)[] = new Array(behaviorCount);
-  const reachableSets: (ConnectionSet[] | undefined)[] = new Array(behaviorCount);
-  const row = new Int32Array(behaviorCount);
-  for (const src of workloads) {
-    const s = behaviorOf(src);
-    if (reachableIndexes[s]) continue;
-    const srcClass = behaviors.representatives[s]!;
-    row.fill(-1);
-    const indexes: number[] = [];
-    const sets: ConnectionSet[] = [];
-    destinations.forEach((dst, j) => {
-      let id: number;
-      if (dst.type === 'external') id = analysis.podToExternal(srcClass, dst.rangeIndex);
-      else {
-        const d = behaviorOf(dst);
-        id = row[d]!;
-        if (id < 0) row[d] = id = analysis.podToPod(srcClass, behaviors.representatives[d]!);
-      }
-      if (id !== NONE) {
-        indexes.push(j);
-        sets.push(table.get(id));
-      }
-    });
-    reachableIndexes[s] = Int32Array.from(indexes);
-    reachableSets[s] = sets;
-  }
+  const workloadPositions: number[][] = Array.from({ length: behaviorCount }, () => []);
+  const rangePositions: number[][] = Array.from({ length: analysis.destinations.groupCount }, () => []);
+  destinations.forEach((dst, j) => {
+    if (dst.type === 'workload') workloadPositions[behaviorOf(dst)]!.push(j);
+    else rangePositions[analysis.destinations.groupOfRange[dst.rangeIndex]!]!.push(j);
+  });
 
+  const idAt = new Int32Array(destinations.length);
+  const reach = (each: (mark: (d: number, id: ConnectionId) => void) => void, toGroup?: (g: number) => ConnectionId): Reach => {
+    const hits: number[] = [];
+    const markPositions = (positions: readonly number[], id: ConnectionId): void => {
+      if (id === NONE) return;
+      for (const j of positions) {
+        idAt[j] = id;
+        hits.push(j);
+      }
+    };
+    each((d, id) => markPositions(workloadPositions[d]!, id));
+    if (toGroup) rangePositions.forEach((positions, g) => markPositions(positions, toGroup(g)));
+    const positions = Int32Array.from(hits).sort();
+    return { positions, sets: Array.from(positions, (j) => table.get(idAt[j]!)) };
+  };
+  const everyBehavior = (valueOf: (d: number) => ConnectionId) => (mark: (d: number, id: ConnectionId) => void): void => {
+    for (let d = 0; d < behaviorCount; d++) mark(d, valueOf(d));
+  };
+
+  const fromBehavior = new Map<number, Reach>();
+  const fromGroup = new Map<number, Reach>();
   const out: Connection[] = [];
   for (const src of sources) {
+    let reached: Reach | undefined;
     if (src.type === 'external') {
-      for (const dst of destinations) {
-        if (dst.type !== 'workload') continue;
-        const id = analysis.externalToPod(src.rangeIndex, dst.podClass);
-        if (id !== NONE) out.push({ src, dst, connections: table.get(id) });
-      }
-      continue;
+      const g = analysis.sources.groupOfRange[src.rangeIndex]!;
+      reached = fromGroup.get(g);
+      if (!reached) fromGroup.set(g, (reached = reach(everyBehavior((d) => analysis.groupToBehavior(g, d)))));
+    } else {
+      const s = behaviorOf(src);
+      reached = fromBehavior.get(s);
+      if (!reached) fromBehavior.set(s, (reached = reach((mark) => analysis.forEachReachable(s, mark), (g) => analysis.behaviorToGroup(s, g))));
     }
-    const s = behaviorOf(src);
-    const indexes = reachableIndexes[s]!;
-    const sets = reachableSets[s]!;
-    for (let k = 0; k < indexes.length; k++) {
-      const dst = destinations[indexes[k]!]!;
+    const { positions, sets } = reached;
+    for (let k = 0; k < positions.length; k++) {
+      const dst = destinations[positions[k]!]!;
       // A workload's connections to itself are not listed.
       if (dst !== src) out.push({ src, dst, connections: sets[k]! });
     }

@@ -6,7 +6,9 @@ import { type BehaviorClasses, buildBehaviorClasses } from './behavior-classes.j
 import { type CompiledRule, compilePolicies } from './compiled-policies.js';
 import { ALL, type ConnectionId, ConnectionTable, NONE } from './connection-table.js';
 import { hostAddressBlocks } from './host-address-blocks.js';
+import { type PeerRow, PeerRowBuilder, rowValue } from './peer-row.js';
 import { type PodClasses, buildPodClasses } from './pod-classes.js';
+import { reachability } from './reachability.js';
 import { resolveRulePorts } from './rule-ports.js';
 
 export interface PolicyEngineOptions {
@@ -18,12 +20,6 @@ export interface PolicyEngineOptions {
   readonly hostNetwork?: 'pod' | 'host';
 }
 
-/** Allowed connections for one direction's rules: to/from every pod behaviour and every address group. */
-interface Row {
-  readonly pods: Int32Array;
-  readonly addresses: Int32Array;
-}
-
 export interface PolicyAnalysis {
   readonly table: ConnectionTable;
   readonly pods: PodClasses;
@@ -33,7 +29,15 @@ export interface PolicyAnalysis {
   /** External destinations: address ranges cut at egress ipBlocks. */
   readonly destinations: AddressSide;
   readonly diagnostics: readonly Diagnostic[];
-  /** Connections from a pod of class `src` to a pod of class `dst`: src's egress AND dst's ingress. */
+  /** From a pod of behaviour `s` to a pod of behaviour `d`: s's egress AND d's ingress. */
+  behaviorToBehavior(s: number, d: number): ConnectionId;
+  /** Calls `visit` for every behaviour a pod of behaviour `s` may reach, in no particular order. */
+  forEachReachable(s: number, visit: (d: number, id: ConnectionId) => void): void;
+  /** From an address of source group `g` (see sources.groupOfRange) to a pod of behaviour `d`. */
+  groupToBehavior(g: number, d: number): ConnectionId;
+  /** From a pod of behaviour `s` to an address of destination group `g`. */
+  behaviorToGroup(s: number, g: number): ConnectionId;
+  /** Connections from a pod of class `src` to a pod of class `dst`. */
   podToPod(src: number, dst: number): ConnectionId;
   /** Connections from source range `range` (index into sources.ranges) to a pod of class `dst`. */
   externalToPod(range: number, dst: number): ConnectionId;
@@ -83,72 +87,77 @@ export function analyzePolicies(objects: K8sObjects, options: PolicyEngineOption
     return ports.fixed;
   };
 
-  const rowFor = (
-    policyIndexes: readonly number[],
-    direction: 'ingress' | 'egress',
-    side: AddressSide,
-    portsOfPeer: (portsId: number, peerBehavior: number) => ConnectionId,
-    portsOfAddress: (rule: CompiledRule) => ConnectionId,
-  ): Row => {
-    const row: Row = { pods: new Int32Array(behaviorCount), addresses: new Int32Array(side.groupCount) };
-    const add = (targets: Int32Array, index: number, id: ConnectionId): void => {
-      targets[index] = table.union(targets[index]!, id);
-    };
-    for (const p of policyIndexes) {
-      for (const rule of compiled.policies[p]![direction]) {
-        if (rule.all) {
-          for (let b = 0; b < behaviorCount; b++) add(row.pods, b, portsOfPeer(rule.ports, b));
+  /**
+   * The row of one direction for a set of isolating policies. On ingress the ports resolve against the
+   * row's own destination (`dst`); on egress against each peer, so egress rows serve every source alike.
+   */
+  const rowFor = (policyIndexes: readonly number[], direction: 'ingress' | 'egress', dst?: number): PeerRow => {
+    const side = direction === 'ingress' ? sources : destinations;
+    const portsOfPeer = (portsId: number, peer: number): ConnectionId => portsFor(portsId, dst ?? peer);
+    const portsOfAddress = (rule: CompiledRule): ConnectionId => (dst === undefined ? externalPorts(rule) : portsFor(rule.ports, dst));
+    const builder = new PeerRowBuilder(table, behaviorCount, side.groupCount);
+    const rules = policyIndexes.flatMap((p) => compiled.policies[p]![direction]);
+    // Rules without peers first: they are the base every named peer adds to.
+    for (const rule of rules) {
+      if (!rule.all) continue;
+      if (dst === undefined && compiled.rulePorts[rule.ports]!.named.length > 0) builder.addAllVarying((peer) => portsOfPeer(rule.ports, peer));
+      else builder.addAll(portsOfPeer(rule.ports, 0));
+      const id = portsOfAddress(rule);
+      for (let g = 0; g < side.groupCount; g++) builder.addAddressGroup(g, id);
+    }
+    for (const rule of rules) {
+      if (rule.all) continue;
+      for (const peer of rule.selectorPeers) {
+        for (const b of behaviors.peerBehaviors[peer]!) builder.addPeer(b, portsOfPeer(rule.ports, b));
+      }
+      for (const block of rule.ipBlocks) {
+        const groups = side.groupsOfBlock.get(block);
+        if (groups && groups.length > 0) {
           const id = portsOfAddress(rule);
-          for (let g = 0; g < side.groupCount; g++) add(row.addresses, g, id);
-          continue;
+          for (const g of groups) builder.addAddressGroup(g, id);
         }
-        for (const peer of rule.selectorPeers) {
-          for (const b of behaviors.peerBehaviors[peer]!) add(row.pods, b, portsOfPeer(rule.ports, b));
-        }
-        for (const block of rule.ipBlocks) {
-          const groups = side.groupsOfBlock.get(block);
-          if (groups && groups.length > 0) {
-            const id = portsOfAddress(rule);
-            for (const g of groups) add(row.addresses, g, id);
-          }
-          for (const b of hostBehaviorsOfBlock?.get(block) ?? []) add(row.pods, b, portsOfPeer(rule.ports, b));
-        }
+        for (const b of hostBehaviorsOfBlock?.get(block) ?? []) builder.addPeer(b, portsOfPeer(rule.ports, b));
       }
     }
-    return row;
+    return builder.build();
   };
 
-  // Ingress rows depend on the destination's isolating policies and, through named ports, on its ports.
-  const ingressRows = new Map<string, Row>();
-  const ingressRowOf: (Row | undefined)[] = [];
-  // Egress rows depend on the source's isolating policies only; named ports resolve per destination column.
-  const egressRows = new Map<string, Row>();
-  const egressRowOf: (Row | undefined)[] = [];
+  // Ingress rows depend on the destination's isolating policies and, through named ports, on its ports;
+  // egress rows on the source's isolating policies only. Behaviours with equal keys share a row.
+  const ingressRows = new Map<string, PeerRow>();
+  const egressRows = new Map<string, PeerRow>();
+  const ingressRowOf: (PeerRow | undefined)[] = [];
+  const egressRowOf: (PeerRow | undefined)[] = [];
   for (let b = 0; b < behaviorCount; b++) {
     const c = behaviors.representatives[b]!;
     const ingress = compiled.ingressPolicies[c]!;
+    let ingressRow: PeerRow | undefined;
     if (ingress.length > 0) {
       const key = `${ingress.join(',')}/${namedPortsKey(pods, c)}`;
-      let row = ingressRows.get(key);
-      if (!row) {
-        const dst = b;
-        row = rowFor(ingress, 'ingress', sources, (portsId) => portsFor(portsId, dst), (rule) => portsFor(rule.ports, dst));
-        ingressRows.set(key, row);
-      }
-      ingressRowOf.push(row);
-    } else ingressRowOf.push(undefined);
+      ingressRow = ingressRows.get(key);
+      if (!ingressRow) ingressRows.set(key, (ingressRow = rowFor(ingress, 'ingress', b)));
+    }
+    ingressRowOf.push(ingressRow);
     const egress = compiled.egressPolicies[c]!;
+    let egressRow: PeerRow | undefined;
     if (egress.length > 0) {
       const key = egress.join(',');
-      let row = egressRows.get(key);
-      if (!row) {
-        row = rowFor(egress, 'egress', destinations, portsFor, externalPorts);
-        egressRows.set(key, row);
-      }
-      egressRowOf.push(row);
-    } else egressRowOf.push(undefined);
+      egressRow = egressRows.get(key);
+      if (!egressRow) egressRows.set(key, (egressRow = rowFor(egress, 'egress')));
+    }
+    egressRowOf.push(egressRow);
   }
 
+  const behaviorToBehavior = (s: number, d: number): ConnectionId => {
+    const egressRow = egressRowOf[s];
+    const egress = egressRow ? rowValue(egressRow, d) : ALL;
+    if (egress === NONE) return NONE;
+    const ingressRow = ingressRowOf[d];
+    return ingressRow ? table.intersect(egress, rowValue(ingressRow, s)) : egress;
+  };
+  const groupToBehavior = (g: number, d: number): ConnectionId => ingressRowOf[d]?.addresses[g] ?? ALL;
+  const behaviorToGroup = (s: number, g: number): ConnectionId => egressRowOf[s]?.addresses[g] ?? ALL;
+  const reach = reachability(ingressRowOf, egressRowOf, behaviorToBehavior);
   const behaviorOf = behaviors.behaviorOfClass;
   return {
     table,
@@ -157,19 +166,13 @@ export function analyzePolicies(objects: K8sObjects, options: PolicyEngineOption
     sources,
     destinations,
     diagnostics,
-    podToPod(src, dst) {
-      const s = behaviorOf[src]!;
-      const d = behaviorOf[dst]!;
-      const egress = egressRowOf[s]?.pods[d] ?? ALL;
-      if (egress === NONE) return NONE;
-      return table.intersect(egress, ingressRowOf[d]?.pods[s] ?? ALL);
-    },
-    externalToPod(range, dst) {
-      return ingressRowOf[behaviorOf[dst]!]?.addresses[sources.groupOfRange[range]!] ?? ALL;
-    },
-    podToExternal(src, range) {
-      return egressRowOf[behaviorOf[src]!]?.addresses[destinations.groupOfRange[range]!] ?? ALL;
-    },
+    behaviorToBehavior,
+    forEachReachable: reach,
+    groupToBehavior,
+    behaviorToGroup,
+    podToPod: (src, dst) => behaviorToBehavior(behaviorOf[src]!, behaviorOf[dst]!),
+    externalToPod: (range, dst) => groupToBehavior(sources.groupOfRange[range]!, behaviorOf[dst]!),
+    podToExternal: (src, range) => behaviorToGroup(behaviorOf[src]!, destinations.groupOfRange[range]!),
   };
 }
 

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTopology } from '../../src/compile/pipeline.js';
+import { fileSystemHost } from '../../src/cli/file-system-host.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const examples = readdirSync(join(root, 'examples'))
@@ -23,7 +24,8 @@ export function compileExample(name: string) {
   const specPath = `examples/${name}`;
   const lockPath = specPath.replace(/\.ya?ml$/, '.lock.yaml');
   const lock = existsSync(join(root, lockPath)) ? { file: lockPath, text: readFileSync(join(root, lockPath), 'utf8') } : undefined;
-  return { result: compileTopology({ spec: { file: specPath, text: readFileSync(join(root, specPath), 'utf8') }, lock }), lock };
+  const host = fileSystemHost(join(root, specPath), (p) => relative(root, p));
+  return { result: compileTopology({ spec: { file: specPath, text: readFileSync(join(root, specPath), 'utf8') }, lock, host }), lock };
 }
 
 describe('golden outputs', () => {

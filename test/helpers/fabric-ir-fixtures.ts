@@ -97,7 +97,8 @@ export const threeTierNumbered: FabricIR = fabricOf(
 );
 
 export function topologyOf(fabric: FabricIR | undefined, name = 'fixture'): TopologyIR {
-  return fabric ? { name, fabric } : { name };
+  const empty = { overlay: { vpcs: [], vms: [] }, clusters: [], firewalls: [] };
+  return fabric ? { name, fabric, ...empty } : { name, ...empty };
 }
 
 /** Looks a switch up by name; throws so tests fail loudly on a typo. */
@@ -151,8 +152,9 @@ function fabricOf(
     b: { switch: l.lower, interface: `swp${l.lowerPort}` },
     subnet: l.subnet,
   }));
-  const hostIRs: HostIR[] = hosts.map((h) => ({
+  const hostIRs: HostIR[] = hosts.map((h, i) => ({
     name: h.name,
+    address: `10.255.1.${i + 1}`,
     leaf: h.leaf,
     leafPort: h.port,
     leafInterface: `swp${h.port}`,

@@ -9,6 +9,7 @@ import { formatConnectivity } from '../../src/policy/connectivity-listing.js';
 import { ALL_PORTS, portRange } from '../../src/policy/port-set.js';
 import { compileSelector } from '../../src/policy/selector-matcher.js';
 import { ipBlockRanges } from '../../src/policy/address-partition.js';
+import { parseIpv4 } from '../../src/k8s/ipv4-cidr.js';
 
 const at = { file: 'r.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
@@ -69,6 +70,7 @@ const podArb = (i: number): fc.Arbitrary<K8sPod> =>
     labels: labelsArb,
     http: fc.constantFrom(undefined, { protocol: 'TCP' as Protocol, port: 8080 }, { protocol: 'UDP' as Protocol, port: 8081 }),
     hostNetwork: fc.boolean(),
+    hostIP: fc.constantFrom(undefined, '10.1.2.3', '192.168.0.9', '172.16.0.1'),
   }).map((p) => ({
     namespace: p.namespace,
     name: `pod${i}`,
@@ -78,6 +80,7 @@ const podArb = (i: number): fc.Arbitrary<K8sPod> =>
       { name: 'dns', containerPort: 53, protocol: 'UDP' as Protocol },
     ],
     hostNetwork: p.hostNetwork,
+    ...(p.hostIP ? { hostIP: p.hostIP } : {}),
     podIPs: [],
     location: at,
   }));
@@ -99,14 +102,24 @@ const clusterArb: fc.Arbitrary<K8sObjects> = fc
     ),
   );
 
-/** The rules read literally, one pod (or address) pair at a time. */
-function reference(objects: K8sObjects, sourceRanges: readonly { first: number; label: string }[], destinationRanges: readonly { first: number; label: string }[]): string {
+/**
+ * The rules read literally, one pod (or address) pair at a time. With `hostAddress`, host-network pods are
+ * their node address: never selected, never matched by selectors, matched by ipBlocks holding their hostIP.
+ */
+function reference(objects: K8sObjects, hostAddress: boolean, sourceRanges: readonly { first: number; label: string }[], destinationRanges: readonly { first: number; label: string }[]): string {
   const nsLabels = (ns: string): Labels => objects.namespaces.find((n) => n.name === ns)?.labels ?? { [NAMESPACE_NAME_LABEL]: ns };
   const matches = (selector: LabelSelector, labels: Labels): boolean => compileSelector(selector)(labels);
   type End = { pod: K8sPod } | { address: number };
+  const asHost = (pod: K8sPod): boolean => hostAddress && pod.hostNetwork;
+  const inBlock = (peer: PolicyPeer & { type: 'ipBlock' }, address: number): boolean =>
+    ipBlockRanges(peer.cidr, peer.except).some((r) => r.first <= address && address <= r.last);
   const peerMatches = (peer: PolicyPeer, policyNs: string, end: End): boolean => {
-    if (peer.type === 'ipBlock') return 'address' in end && ipBlockRanges(peer.cidr, peer.except).some((r) => r.first <= end.address && end.address <= r.last);
-    if (!('pod' in end)) return false;
+    if (peer.type === 'ipBlock') {
+      if ('address' in end) return inBlock(peer, end.address);
+      const address = asHost(end.pod) && end.pod.hostIP ? parseIpv4(end.pod.hostIP) : undefined;
+      return address !== undefined && inBlock(peer, address);
+    }
+    if (!('pod' in end) || asHost(end.pod)) return false;
     const nsOk = peer.namespaceSelector ? matches(peer.namespaceSelector, nsLabels(end.pod.namespace)) : end.pod.namespace === policyNs;
     return nsOk && (!peer.podSelector || matches(peer.podSelector, end.pod.labels));
   };
@@ -124,7 +137,7 @@ function reference(objects: K8sObjects, sourceRanges: readonly { first: number; 
     return out;
   };
   const direction = (selected: K8sPod, type: 'Ingress' | 'Egress', peer: End, dst: End): ConnectionSet => {
-    const policies = objects.networkPolicies.filter((p) => p.namespace === selected.namespace && p.policyTypes.includes(type) && matches(p.podSelector, selected.labels));
+    const policies = objects.networkPolicies.filter((p) => !asHost(selected) && p.namespace === selected.namespace && p.policyTypes.includes(type) && matches(p.podSelector, selected.labels));
     if (policies.length === 0) return ALL_CONNECTIONS;
     let out = NO_CONNECTIONS;
     for (const p of policies) {
@@ -153,16 +166,16 @@ function reference(objects: K8sObjects, sourceRanges: readonly { first: number; 
 }
 
 describe('engine against a literal reference', () => {
-  it('agrees on random clusters', () => {
+  it.each([['pod'], ['host']] as const)('agrees on random clusters (host network as %s)', (hostNetwork) => {
     fc.assert(
       fc.property(clusterArb, (objects) => {
-        const result = computeConnectivity(objects);
+        const result = computeConnectivity(objects, { hostNetwork });
         // The partition itself is tested on its own; here each range is probed at its first address.
         const rangesOf = (side: typeof result.analysis.sources) => side.ranges.map((r) => ({ first: r.first, label: labelOf(r) }));
-        const expected = reference(objects, rangesOf(result.analysis.sources), rangesOf(result.analysis.destinations));
+        const expected = reference(objects, hostNetwork === 'host', rangesOf(result.analysis.sources), rangesOf(result.analysis.destinations));
         expect(formatConnectivity(result.connections)).toBe(expected);
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 });

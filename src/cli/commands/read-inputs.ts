@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { PipelineInput } from '../../compile/pipeline.js';
 import { displayPath } from '../report.js';
 import { lockPathFor } from '../lock-path.js';
+import { fileSystemHost } from '../file-system-host.js';
+import type { CompilerHost } from '../../compile/load-cluster-manifests.js';
 
 export type ReadInputs = { ok: true; input: PipelineInput; lockPath: string; sources: Map<string, string> } | { ok: false };
 
@@ -28,5 +30,14 @@ export function readInputs(specPath: string): ReadInputs {
       return { ok: false };
     }
   }
-  return { ok: true, input: { spec: { file, text }, lock }, lockPath, sources };
+  // Manifest sources are added to `sources` as they are read, so text diagnostics can show their lines.
+  const host = fileSystemHost(specPath, displayPath);
+  const recordingHost: CompilerHost = {
+    readManifests(pattern) {
+      const found = host.readManifests(pattern);
+      if (!('error' in found)) for (const f of found) sources.set(f.file, f.text);
+      return found;
+    },
+  };
+  return { ok: true, input: { spec: { file, text }, lock, host: recordingHost }, lockPath, sources };
 }

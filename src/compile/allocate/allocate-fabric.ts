@@ -15,6 +15,8 @@ import {
   MAX_SLOT,
 } from './fabric-defaults.js';
 
+export type FabricLock = Pick<LockFile, 'switches' | 'pods' | 'racks' | 'hosts' | 'links'>;
+
 export interface FabricAllocation {
   readonly switchId: ReadonlyMap<string, number>;
   readonly asn: ReadonlyMap<string, number>;
@@ -25,7 +27,7 @@ export interface FabricAllocation {
   readonly hostLoopback: ReadonlyMap<string, number>;
   /** Numbered links: `upper/lower` → network address of the /31. */
   readonly linkSubnet: ReadonlyMap<string, number>;
-  readonly lock: LockFile;
+  readonly lock: FabricLock;
 }
 
 /** The fabric's links as (upper, lower) switch pairs, in a deterministic order. */
@@ -82,7 +84,7 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
     last: range.high,
     format: String,
     path,
-    reserved: isReservedAsn,
+    reserved: (asn) => (isReservedAsn(asn) ? 'reserved and cannot be used in BGP' : undefined),
   });
   const superSpineAsn = asnSpec.superSpine ?? DEFAULT_SUPER_SPINE_ASN;
   for (const d of plan.superSpines) asn.set(d.name, superSpineAsn);
@@ -131,7 +133,7 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
     if (value !== undefined) for (const m of members) asn.set(m.name, value);
   }
 
-  // Loopbacks: switches first, then host VTEPs, all from one pool.
+  // Loopbacks: switches first, then hosts, all from one pool.
   const loopbackPrefix = parsePrefix(fabric.loopbacks);
   const loopback = new Map<string, number>();
   const hostLoopback = new Map<string, number>();
@@ -148,17 +150,16 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
     const requests: PoolRequest[] = allSwitches.map((d) =>
       switchRequest(d, addressPin(d.pins.loopback), addressPin(lockOf(d.name).loopback), pinPath(d, 'loopback')),
     );
-    if (fabric.vtep === 'host') {
-      for (const h of plan.hosts) {
-        requests.push({
-          key: `host:${h.name}`,
-          label: `host ${h.name}`,
-          pinned: addressPin(h.pins.loopback),
-          pinPath: [...h.path, 'loopback'],
-          locked: addressPin(lock.hosts[h.name]?.loopback),
-          path: h.path,
-        });
-      }
+    // Hypervisors get an underlay address too: `host:<name>` in rules resolves to it.
+    for (const h of plan.hosts) {
+      requests.push({
+        key: `host:${h.name}`,
+        label: `host ${h.name}`,
+        pinned: addressPin(h.pins.loopback),
+        pinPath: [...h.path, 'loopback'],
+        locked: addressPin(lock.hosts[h.name]?.loopback),
+        path: h.path,
+      });
     }
     for (const [k, v] of allocateStable(requests, pool, ctx)) {
       if (k.startsWith('host:')) hostLoopback.set(k.slice(5), v);
@@ -230,7 +231,7 @@ function buildLock(
   a: Omit<FabricAllocation, 'lock'>,
   units: ReadonlyMap<string, SwitchDecl[]>,
   leafAsn: ReadonlyMap<string, number>,
-): LockFile {
+): FabricLock {
   const switches: Record<string, SwitchLock> = {};
   const racks: Record<string, { asn?: number }> = {};
   const pods: Record<string, { asn?: number }> = {};

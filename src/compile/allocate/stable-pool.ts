@@ -29,8 +29,8 @@ export interface Pool {
   readonly format: (value: number) => string;
   /** Where the pool is defined in the spec. */
   readonly path: DataPath;
-  /** Values inside the range that must never be handed out (e.g. reserved ASNs). */
-  readonly reserved?: (value: number) => boolean;
+  /** Values inside the range that must never be handed out (reserved ASNs, a subnet's gateway): why, or undefined. */
+  readonly reserved?: (value: number) => string | undefined;
 }
 
 export interface AllocationContext {
@@ -49,13 +49,13 @@ export function allocateStable(requests: readonly PoolRequest[], pool: Pool, ctx
   for (const request of requests) {
     if (request.pinned === undefined) continue;
     const pinPath = request.pinPath ?? request.path;
-    const reserved = pool.reserved?.(request.pinned) ?? false;
-    if (request.pinned < pool.first || request.pinned > pool.last || reserved) {
+    const reserved = pool.reserved?.(request.pinned);
+    if (request.pinned < pool.first || request.pinned > pool.last || reserved !== undefined) {
       ctx.report({
         code: 'pin-outside-pool',
         severity: 'error',
         message: reserved
-          ? `${request.label} pins ${pool.what} ${pool.format(request.pinned)}, which is reserved and cannot be used`
+          ? `${request.label} pins ${pool.what} ${pool.format(request.pinned)}, which is ${reserved}`
           : `${request.label} pins ${pool.what} ${pool.format(request.pinned)}, outside its pool ${pool.text}`,
         location: ctx.spans.locate(pinPath),
         path: formatPath(pinPath),
@@ -82,7 +82,7 @@ export function allocateStable(requests: readonly PoolRequest[], pool: Pool, ctx
   for (const request of requests) {
     if (result.has(request.key) || request.locked === undefined) continue;
     const v = request.locked;
-    if (v >= pool.first && v <= pool.last && !owner.has(v) && !pool.reserved?.(v)) {
+    if (v >= pool.first && v <= pool.last && !owner.has(v) && pool.reserved?.(v) === undefined) {
       owner.set(v, request);
       result.set(request.key, v);
     }
@@ -91,7 +91,7 @@ export function allocateStable(requests: readonly PoolRequest[], pool: Pool, ctx
   let exhausted = false;
   for (const request of requests) {
     if (result.has(request.key)) continue;
-    while (cursor <= pool.last && (owner.has(cursor) || pool.reserved?.(cursor))) cursor++;
+    while (cursor <= pool.last && (owner.has(cursor) || pool.reserved?.(cursor) !== undefined)) cursor++;
     if (cursor > pool.last) {
       if (!exhausted) {
         const missing = requests.filter((r) => !result.has(r.key)).length;

@@ -1,0 +1,79 @@
+// Decides one hypervisor's setup.sh (VLAN trunk to its leaf, a bridge per subnet, VM ports) as a sorted, shell-quoted view.
+import type { FabricIR, HostIR } from '../../ir/fabric-ir.js';
+import type { OverlayIR, SubnetIR, VmIR } from '../../ir/overlay-ir.js';
+import type { HostScriptView, HostVlanView, HostVmPortView } from './host-script-view.js';
+import { naturalCompare } from '../../ir/natural-order.js';
+import { shellComment, shellWord } from './shell-word.js';
+
+/** Outer Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8: the leaf carries VM frames inside one VXLAN layer. */
+const VXLAN_OVERHEAD = 50;
+/** Linux interface names are at most IFNAMSIZ - 1 = 15 bytes. */
+const MAX_INTERFACE_NAME = 15;
+
+export function buildHostScriptView(fabric: FabricIR, overlay: OverlayIR, host: HostIR): HostScriptView {
+  const vms = overlay.vms.filter((vm) => vm.host === host.name).sort((a, b) => naturalCompare(a.hostPort, b.hostPort));
+  // The trunk must carry the largest VM frame; a VM MTU above the leaf's would be the IR's error, not hidden here.
+  const mtu = Math.max(fabric.mtu - VXLAN_OVERHEAD, ...vms.map((vm) => vm.mtu));
+  const subnets = subnetsOf(overlay, vms);
+  const bridgeOf = new Map(subnets.map((s) => [subnetKey(s), bridgeName(s.vlan)]));
+  return {
+    title: shellComment(`${host.name} (under ${host.leaf} ${host.leafInterface})`),
+    uplink: {
+      comment: shellComment(`${host.uplink} to ${host.leaf} ${host.leafInterface}: an 802.1Q trunk of every subnet below`),
+      device: shellWord(host.uplink),
+      mtu: shellWord(mtu),
+    },
+    vlans: subnets.map((s) => vlanView(host, s, vms, mtu)),
+    vmPorts: vms.map((vm) => vmPortView(vm, bridgeOf.get(`${vm.vpc}/${vm.subnet}`))),
+  };
+}
+
+function vlanView(host: HostIR, subnet: SubnetIR, vms: readonly VmIR[], mtu: number): HostVlanView {
+  const names = vms.filter((vm) => vm.vpc === subnet.vpc && vm.subnet === subnet.name).map((vm) => vm.name).sort(naturalCompare);
+  return {
+    comment: shellComment(
+      `VLAN ${subnet.vlan}: subnet ${subnetKey(subnet)} ${subnet.cidr} (VNI ${subnet.vni} on the leaf), VMs ${names.join(', ')}`,
+    ),
+    vlan: shellWord(subnet.vlan),
+    uplink: shellWord(host.uplink),
+    subinterface: shellWord(interfaceName(`${host.uplink}.${subnet.vlan}`)),
+    bridge: shellWord(bridgeName(subnet.vlan)),
+    mtu: shellWord(mtu),
+  };
+}
+
+function vmPortView(vm: VmIR, bridge: string | undefined): HostVmPortView {
+  if (bridge === undefined) throw new Error(`thrice: overlay IR has no subnet ${vm.vpc}/${vm.subnet} for VM ${vm.name}`);
+  return {
+    comment: shellComment(`${vm.hostPort}: VM ${vm.name}, subnet ${vm.vpc}/${vm.subnet}, ${vm.ip}/${vm.prefixLength}, MAC ${vm.mac}`),
+    device: shellWord(interfaceName(vm.hostPort)),
+    peer: shellWord(interfaceName(`${vm.hostPort}-vm`)),
+    bridge: shellWord(bridge),
+    mtu: shellWord(vm.mtu),
+  };
+}
+
+/** The subnets of these VMs, by VLAN; two subnets sharing a VLAN on one trunk would merge their L2 domains. */
+function subnetsOf(overlay: OverlayIR, vms: readonly VmIR[]): SubnetIR[] {
+  const wanted = new Set(vms.map((vm) => `${vm.vpc}/${vm.subnet}`));
+  const subnets = overlay.vpcs.flatMap((vpc) => vpc.subnets).filter((s) => wanted.has(subnetKey(s)));
+  subnets.sort((a, b) => a.vlan - b.vlan);
+  subnets.forEach((s, i) => {
+    const next = subnets[i + 1];
+    if (next && next.vlan === s.vlan) throw new Error(`thrice: subnets ${subnetKey(s)} and ${subnetKey(next)} share VLAN ${s.vlan}`);
+  });
+  return subnets;
+}
+
+function subnetKey(subnet: SubnetIR): string {
+  return `${subnet.vpc}/${subnet.name}`;
+}
+
+function bridgeName(vlan: number): string {
+  return interfaceName(`vlan${vlan}`);
+}
+
+function interfaceName(name: string): string {
+  if (name.length > MAX_INTERFACE_NAME) throw new Error(`thrice: interface name ${name} is longer than ${MAX_INTERFACE_NAME} characters`);
+  return name;
+}
