@@ -2,6 +2,7 @@
 import { type CodeInfo, defineCodes } from './code-catalog.js';
 import { semanticRules } from '../validate/semantic/index.js';
 import { schemaCodes } from '../validate/schema-codes.js';
+import { manifestCodes } from '../k8s/manifest-codes.js';
 
 const parseCodes = defineCodes([
   { code: 'yaml-syntax', severity: 'error', summary: 'The file is not valid YAML.' },
@@ -16,6 +17,7 @@ const allocationCodes = defineCodes([
   { code: 'asn-reserved', severity: 'error', summary: 'A switch got a reserved ASN that BGP cannot use.' },
   { code: 'asn-not-private', severity: 'warning', summary: 'A switch got a public ASN (outside the RFC 6996 private ranges).' },
   { code: 'radix-exceeded', severity: 'error', summary: 'A switch needs more ports than its radix.' },
+  { code: 'manifest-not-found', severity: 'error', summary: 'A `manifests` pattern matches no readable file.' },
   { code: 'lock-invalid', severity: 'error', summary: 'The lock file is malformed.' },
   { code: 'lock-outdated', severity: 'error', summary: 'With --locked, the lock file would have to change.' },
 ]);
@@ -28,6 +30,7 @@ export function allCodes(): readonly CodeInfo[] {
     ...schemaCodes,
     ...semanticRules.flatMap((r) => r.codes),
     ...allocationCodes,
+    ...manifestCodes,
   ].filter((c, i, list) => list.findIndex((o) => o.code === c.code) === i));
   return cached;
 }

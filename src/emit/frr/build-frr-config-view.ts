@@ -1,5 +1,6 @@
 // Decides everything in one switch's frr.conf (sessions, policy, EVPN role) and returns it as a sorted view.
 import type { FabricIR, FabricInterfaceIR, SwitchIR } from '../../ir/fabric-ir.js';
+import type { OverlayIR } from '../../ir/overlay-ir.js';
 import type {
   FrrConfigView,
   FrrInterfaceView,
@@ -8,6 +9,7 @@ import type {
   FrrRouteMapEntryView,
 } from './frr-config-view.js';
 import { isVtepSwitch } from './is-vtep-switch.js';
+import { buildFrrTenantVrfs } from './build-frr-tenant-vrfs.js';
 
 export const FABRIC_PEER_GROUP = 'fabric';
 export const LOOPBACK_PREFIX_LIST = 'LOOPBACKS';
@@ -22,7 +24,9 @@ const RA_INTERVAL_SECONDS = 10;
 /** Wide ECMP: every spine (or super-spine) path to a loopback is used. */
 const MAXIMUM_PATHS = 64;
 
-export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR): FrrConfigView {
+const NO_OVERLAY: OverlayIR = { vpcs: [], vms: [] };
+
+export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: OverlayIR = NO_OVERLAY): FrrConfigView {
   const interfaces = [...sw.interfaces].sort((a, b) => a.port - b.port);
   const routerId = sw.loopback;
   const loopback = `${routerId}/32`;
@@ -49,6 +53,9 @@ export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR): FrrConfigVie
     },
     prefixLists: loopbackPrefixList(fabric),
     routeMaps: loopbackOnlyPolicies(),
+    // Tenant routes never meet the loopback-only policy: that is applied in ipv4 unicast, while a VRF's
+    // subnets leave as EVPN type-5 routes in l2vpn evpn, which has no route-map.
+    tenantVrfs: buildFrrTenantVrfs(fabric, overlay, sw),
   };
 }
 

@@ -10,6 +10,8 @@ export interface FrrConfigView {
   readonly prefixLists: readonly FrrPrefixListEntryView[];
   /** Sorted by name, then sequence number. */
   readonly routeMaps: readonly FrrRouteMapEntryView[];
+  /** Tenant VRFs this VTEP serves, by name; empty on spines and on leaves without VMs. */
+  readonly tenantVrfs: readonly FrrTenantVrfView[];
 }
 
 export interface FrrHeaderView {
@@ -68,4 +70,19 @@ export interface FrrRouteMapEntryView {
   readonly seq: number;
   readonly description: string;
   readonly matchPrefixList: string;
+}
+
+/** One tenant VRF (a VPC) on a VTEP: its L3 VNI (symmetric IRB) and the BGP instance that exchanges its type-5 routes. */
+export interface FrrTenantVrfView {
+  /** The VRF name, which is also the kernel's VRF device. */
+  readonly name: string;
+  readonly l3Vni: number;
+  /** The leaf's own ASN: a VRF instance runs in the same AS as the underlay instance. */
+  readonly asn: number;
+  readonly routerId: string;
+  /** `<loopback>:<VPC id>`: distinct per VRF on one VTEP, and stable across compiles (the id is locked). */
+  readonly rd: string;
+  readonly routeTargetExport: string;
+  /** The VPC's own route target plus every peered VPC's (route leaking), sorted. */
+  readonly routeTargetImports: readonly string[];
 }

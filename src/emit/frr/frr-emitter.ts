@@ -1,4 +1,4 @@
-// Output target `frr`: one FRR 8.4 frr.conf per fabric switch (eBGP underlay of loopbacks, EVPN on the same sessions).
+// Output target `frr`: one FRR 8.4 frr.conf per fabric switch (eBGP underlay of loopbacks, EVPN on the same sessions, tenant VRFs on VTEPs).
 import type { Emitter, OutputFile } from '../emitter.js';
 import type { TopologyIR } from '../../ir/topology-ir.js';
 import { byName } from '../../ir/natural-order.js';
@@ -7,13 +7,13 @@ import { buildFrrConfigView } from './build-frr-config-view.js';
 
 export const frrEmitter: Emitter = {
   target: 'frr',
-  summary: 'fabric/<switch>/frr.conf: FRR 8.4 eBGP underlay carrying loopbacks only, with EVPN on the same sessions',
+  summary: 'fabric/<switch>/frr.conf: FRR 8.4 eBGP underlay carrying loopbacks only, EVPN on the same sessions, tenant VRFs (L3 VNI, type-5 routes) on VTEPs',
   emit(ir: TopologyIR): OutputFile[] {
     const fabric = ir.fabric;
     if (!fabric) return [];
     return [...fabric.switches].sort(byName).map((sw) => ({
       path: `fabric/${sw.name}/frr.conf`,
-      contents: renderTemplate('frr', 'frr.conf', buildFrrConfigView(fabric, sw)),
+      contents: renderTemplate('frr', 'frr.conf', buildFrrConfigView(fabric, sw, ir.overlay)),
     }));
   },
 };

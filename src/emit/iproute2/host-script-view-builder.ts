@@ -45,7 +45,7 @@ function vlanView(host: HostIR, subnet: SubnetIR, vms: readonly VmIR[], mtu: num
 function vmPortView(vm: VmIR, bridge: string | undefined): HostVmPortView {
   if (bridge === undefined) throw new Error(`thrice: overlay IR has no subnet ${vm.vpc}/${vm.subnet} for VM ${vm.name}`);
   return {
-    comment: shellComment(`${vm.hostPort}: VM ${vm.name}, subnet ${vm.vpc}/${vm.subnet}, ${vm.ip}/${vm.prefixLength}, MAC ${vm.mac}`),
+    comment: shellComment(`${vm.hostPort}: VM ${vm.name}, subnet ${vm.vpc}/${vm.subnet}, ${vm.ip}/${vm.prefixLength}, MAC ${vm.mac.toLowerCase()}`),
     device: shellWord(interfaceName(vm.hostPort)),
     peer: shellWord(interfaceName(`${vm.hostPort}-vm`)),
     bridge: shellWord(bridge),

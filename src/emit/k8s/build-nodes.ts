@@ -33,7 +33,7 @@ function nodeObject(cluster: ClusterIR, node: ClusterNodeIR): ManifestObject {
         [`${PREFIX}/backend-type`]: cluster.cni.backend,
         ...(backendData === undefined ? {} : { [`${PREFIX}/backend-data`]: backendData }),
         [`${PREFIX}/kube-subnet-manager`]: 'true',
-        // The VTEP address peers send VXLAN to: the node VM's VPC address.
+        // Where peers reach this node (the VXLAN outer destination, the host-gw next hop): its VPC address.
         [`${PREFIX}/public-ip`]: node.address,
       },
     },

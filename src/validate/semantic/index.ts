@@ -7,6 +7,8 @@ import { cidrRules } from './cidr-rules.js';
 import { asnRules } from './asn-rules.js';
 import { uniqueVni } from './unique-vni.js';
 import { portRanges } from './port-ranges.js';
+import { overlayRules } from './overlay-rules.js';
+import { clusterRules } from './cluster-rules.js';
 
 export const semanticRules: readonly SemanticRule[] = Object.freeze([
   duplicateName,
@@ -16,4 +18,6 @@ export const semanticRules: readonly SemanticRule[] = Object.freeze([
   asnRules,
   uniqueVni,
   portRanges,
+  overlayRules,
+  clusterRules,
 ]);

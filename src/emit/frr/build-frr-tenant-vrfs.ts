@@ -1,0 +1,24 @@
+// Decides the tenant VRF sections of a VTEP's frr.conf: one L3 VNI and one EVPN type-5 BGP instance per served VPC.
+import type { FabricIR, SwitchIR } from '../../ir/fabric-ir.js';
+import type { OverlayIR, VpcIR } from '../../ir/overlay-ir.js';
+import type { FrrTenantVrfView } from './frr-config-view.js';
+import { naturalCompare } from '../../ir/natural-order.js';
+import { vpcsServedBy } from './served-vpcs.js';
+
+export function buildFrrTenantVrfs(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): FrrTenantVrfView[] {
+  return vpcsServedBy(fabric, overlay, sw).map((vpc) => tenantVrf(vpc, sw));
+}
+
+function tenantVrf(vpc: VpcIR, sw: SwitchIR): FrrTenantVrfView {
+  return {
+    name: vpc.vrf,
+    l3Vni: vpc.l3Vni,
+    asn: sw.asn,
+    routerId: sw.loopback,
+    rd: `${sw.loopback}:${vpc.id}`,
+    // Explicit route targets, the same on every leaf: with eBGP every leaf has its own ASN, so FRR's
+    // automatic ASN:VNI export targets would differ per leaf. Importing a peer's target is the leak.
+    routeTargetExport: vpc.routeTargetExport,
+    routeTargetImports: [...new Set(vpc.routeTargetImports)].sort(naturalCompare),
+  };
+}
