@@ -5,6 +5,7 @@ import { THRICE_VERSION } from './version.js';
 import { OUTPUT_FORMATS } from './report.js';
 import { runValidate } from './commands/validate.js';
 import { runCompile } from './commands/compile.js';
+import { runConnectivity } from './commands/connectivity.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
 const program = new Command();
@@ -36,6 +37,21 @@ program
   .option('--locked', 'fail instead of updating the lock file when allocation would change it (for CI)')
   .action(async (spec: string, opts: { out: string; format: 'text' | 'json' | 'sarif'; locked?: boolean }) => {
     process.exitCode = runCompile(spec, opts);
+  });
+
+program
+  .command('connectivity')
+  .description("list the allowed connections between a cluster's workloads and external ranges, as NetworkPolicies decide them")
+  .argument('<spec>', 'topology file (YAML); it may hold only a cluster with manifests')
+  .option('-c, --cluster <name>', 'the cluster to analyse (required when the spec has several)')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .addOption(
+    new Option('--host-network <mode>', 'hostNetwork pods: "host" (not selected by policies, as the format says) or "pod" (analysed like other pods, as netpol-analyzer does)')
+      .choices(['host', 'pod'])
+      .default('host'),
+  )
+  .action(async (spec: string, opts: { cluster?: string; format: 'text' | 'json'; hostNetwork: 'host' | 'pod' }) => {
+    process.exitCode = runConnectivity(spec, opts);
   });
 
 try {

@@ -9,65 +9,81 @@ import { flannelVtepMac } from '../ir/mac.js';
 import { naturalCompare } from '../ir/natural-order.js';
 import { BACKEND_OVERHEAD, clusterDefaults } from './allocate/cluster-defaults.js';
 import { NAMESPACE_NAME_LABEL } from '../k8s/k8s-objects.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDocument } from '../source/parse-yaml.js';
+import { clusterPolicyModel } from './cluster-policy-model.js';
 
 export function buildClusterIR(
   spec: Spec,
   overlay: OverlayIR,
   alloc: ClusterAllocation,
   manifests: ReadonlyMap<string, ClusterManifests>,
+  specDoc: SourceDocument,
+  report: (d: Diagnostic) => void,
 ): ClusterIR[] {
-  const vmByName = new Map(overlay.vms.map((vm) => [vm.name, vm]));
   return (spec.clusters ?? [])
     .map((cluster, ci): ClusterIR => {
-      const settings = clusterDefaults(cluster);
-      const nodes: ClusterNodeIR[] = (cluster.nodes ?? []).flatMap((name, i) => {
-        const vm = vmByName.get(name);
-        const base = alloc.podSubnet.get(`${cluster.name}/${name}`);
-        if (!vm || base === undefined) return [];
-        const address = parseAddress(vm.ip) ?? 0;
-        return [
-          {
-            name,
-            host: vm.host,
-            leaf: vm.leaf,
-            address: vm.ip,
-            interface: vm.interface,
-            podSubnet: formatPrefix({ base, length: settings.nodeCidrSize }),
-            bridgeAddress: `${formatAddress(base + 1)}/${settings.nodeCidrSize}`,
-            vtepAddress: `${formatAddress(base)}/32`,
-            vtepMac: flannelVtepMac(address),
-            origin: ['clusters', ci, 'nodes', i],
-          },
-        ];
-      });
-      nodes.sort((a, b) => naturalCompare(a.name, b.name));
-      const nodeMtu = Math.min(...nodes.map((n) => vmByName.get(n.name)?.mtu ?? 1500), 1 << 16);
-      const imported = manifests.get(cluster.name);
-      const inline = inlinePolicies(cluster, ci);
-      return {
-        name: cluster.name,
-        vpc: cluster.vpc,
-        podCidr: settings.podCidr,
-        serviceCidr: settings.serviceCidr,
-        nodeCidrSize: settings.nodeCidrSize,
-        cni: {
-          plugin: 'flannel',
-          backend: settings.backend,
-          vni: settings.vni,
-          port: settings.port,
-          device: `flannel.${settings.vni}`,
-          mtu: (nodes.length > 0 ? nodeMtu : 1500) - BACKEND_OVERHEAD[settings.backend],
-        },
-        nodes,
-        namespaces: namespaces(cluster, inline, imported),
-        workloads: workloads(cluster, ci, nodes),
-        networkPolicies: inline,
-        importedPolicies: sortPolicies([...(imported?.policies ?? [])]),
-        manifestFiles: imported?.files ?? [],
-        origin: ['clusters', ci],
-      };
+      const ir = clusterWithoutModel(cluster, ci, overlay, alloc, manifests);
+      return { ...ir, policyModel: clusterPolicyModel(ir, specDoc, manifests.get(cluster.name), report) };
     })
     .sort((a, b) => naturalCompare(a.name, b.name));
+}
+
+function clusterWithoutModel(
+  cluster: ClusterSpec,
+  ci: number,
+  overlay: OverlayIR,
+  alloc: ClusterAllocation,
+  manifests: ReadonlyMap<string, ClusterManifests>,
+): Omit<ClusterIR, 'policyModel'> {
+  const vmByName = new Map(overlay.vms.map((vm) => [vm.name, vm]));
+  const settings = clusterDefaults(cluster);
+  const nodes: ClusterNodeIR[] = (cluster.nodes ?? []).flatMap((name, i) => {
+    const vm = vmByName.get(name);
+    const base = alloc.podSubnet.get(`${cluster.name}/${name}`);
+    if (!vm || base === undefined) return [];
+    const address = parseAddress(vm.ip) ?? 0;
+    return [
+      {
+        name,
+        host: vm.host,
+        leaf: vm.leaf,
+        address: vm.ip,
+        interface: vm.interface,
+        podSubnet: formatPrefix({ base, length: settings.nodeCidrSize }),
+        bridgeAddress: `${formatAddress(base + 1)}/${settings.nodeCidrSize}`,
+        vtepAddress: `${formatAddress(base)}/32`,
+        vtepMac: flannelVtepMac(address),
+        origin: ['clusters', ci, 'nodes', i],
+      },
+    ];
+  });
+  nodes.sort((a, b) => naturalCompare(a.name, b.name));
+  const nodeMtu = Math.min(...nodes.map((n) => vmByName.get(n.name)?.mtu ?? 1500), 1 << 16);
+  const imported = manifests.get(cluster.name);
+  const inline = inlinePolicies(cluster, ci);
+  return {
+    name: cluster.name,
+    vpc: cluster.vpc,
+    podCidr: settings.podCidr,
+    serviceCidr: settings.serviceCidr,
+    nodeCidrSize: settings.nodeCidrSize,
+    cni: {
+      plugin: 'flannel',
+      backend: settings.backend,
+      vni: settings.vni,
+      port: settings.port,
+      device: `flannel.${settings.vni}`,
+      mtu: (nodes.length > 0 ? nodeMtu : 1500) - BACKEND_OVERHEAD[settings.backend],
+    },
+    nodes,
+    namespaces: namespaces(cluster, inline, imported),
+    workloads: workloads(cluster, ci, nodes),
+    networkPolicies: inline,
+    importedPolicies: sortPolicies([...(imported?.policies ?? [])]),
+    manifestFiles: imported?.files ?? [],
+    origin: ['clusters', ci],
+  };
 }
 
 function inlinePolicies(cluster: ClusterSpec, ci: number): InlineNetworkPolicyIR[] {

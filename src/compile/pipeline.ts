@@ -140,7 +140,7 @@ const buildIR: Stage<{ spec: Spec; doc: SourceDocument; lock: LockFile; host?: C
     manifests.set(cluster.name, loadClusterManifests(patterns, paths, host, doc.spans, report));
   });
   const clusterAllocation = allocateClusters(spec, lock, ctx);
-  const clusters = buildClusterIR(spec, overlay, clusterAllocation, manifests);
+  const clusters = buildClusterIR(spec, overlay, clusterAllocation, manifests, doc, report);
   const firewalls = buildFirewallIR(spec, fabric, book);
   return {
     ir: { name: spec.name, fabric, overlay, clusters, firewalls },

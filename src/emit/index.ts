@@ -4,5 +4,6 @@ import { frrEmitter } from './frr/frr-emitter.js';
 import { switchScriptEmitter } from './iproute2/switch-script-emitter.js';
 import { wiringEmitter } from './wiring/wiring-emitter.js';
 import { irJsonEmitter } from './ir-json-emitter.js';
+import { k8sEmitter } from './k8s/k8s-emitter.js';
 
-export const emitters: readonly Emitter[] = Object.freeze([frrEmitter, switchScriptEmitter, wiringEmitter, irJsonEmitter]);
+export const emitters: readonly Emitter[] = Object.freeze([frrEmitter, switchScriptEmitter, wiringEmitter, k8sEmitter, irJsonEmitter]);

@@ -6,7 +6,8 @@ export const irJsonEmitter: Emitter = {
   summary: 'the whole compiled IR as JSON',
   emit(ir) {
     // Spec paths are for diagnostics; they would make the file change whenever lists are reordered.
-    const json = JSON.stringify(ir, (key, value: unknown) => (key === 'origin' ? undefined : value), 2);
+    // The policy model is the analysis input, derived from what ir.json already holds plus the manifests.
+    const json = JSON.stringify(ir, (key, value: unknown) => (key === 'origin' || key === 'policyModel' ? undefined : value), 2);
     return [{ path: 'ir.json', contents: json + '\n' }];
   },
 };

@@ -1,5 +1,6 @@
 // Read-only IR of the Kubernetes clusters on VPC VMs: nodes with their pod subnets and flannel VTEPs, and workloads.
 import type { DataPath } from '../source/data-path.js';
+import type { K8sObjects } from '../k8s/k8s-objects.js';
 
 export interface ClusterIR {
   readonly name: string;
@@ -22,6 +23,8 @@ export interface ClusterIR {
    * sorted by namespace then name; validation guarantees no namespace/name is both imported and inline.
    */
   readonly importedPolicies: readonly InlineNetworkPolicyIR[];
+  /** What NetworkPolicies are evaluated over: imported objects plus the spec's namespaces, workload pods and inline policies. */
+  readonly policyModel: K8sObjects;
   /** Manifest files imported for this cluster (paths relative to the spec, sorted). */
   readonly manifestFiles: readonly string[];
   readonly origin: DataPath;

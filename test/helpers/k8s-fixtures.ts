@@ -94,6 +94,8 @@ export const prodCluster: ClusterIR = {
       [1],
     ),
   ],
+  // The policy engine's input; the k8s emitter never reads it, so it stays empty here.
+  policyModel: { namespaces: [], pods: [], workloads: [], services: [], networkPolicies: [] },
   manifestFiles: ['k8s/monitoring.yaml'],
   origin: ['clusters', 0],
 };

@@ -1,8 +1,11 @@
 // Finds fields a kind does not have, as `kubectl apply`'s strict field validation would, with a "did you mean".
 import type { DataPath } from '../../source/data-path.js';
 import { closestMatch } from '../../validate/schema/suggest.js';
-import type { FieldKind, FieldSet } from './network-policy-fields.js';
 import type { K8sObjectProblem } from './k8s-object-problem.js';
+
+/** A field holds a plain value (or a free-form map such as labels), a mapping of known fields, or a list of them. */
+export type FieldKind = 'value' | { readonly mapping: FieldSet } | { readonly listOf: FieldSet };
+export type FieldSet = Readonly<Record<string, FieldKind>>;
 
 /** Walks only values of the right type: a wrong type is the schema's problem, reported once, there. */
 export function findUnknownFields(value: unknown, fields: FieldSet, path: DataPath = []): K8sObjectProblem[] {

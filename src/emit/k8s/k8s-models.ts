@@ -3,7 +3,8 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Node } from 'kubernetes-models/v1/Node';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
-import { type FieldSet, NETWORK_POLICY_FIELDS } from './network-policy-fields.js';
+import type { FieldSet } from './find-unknown-fields.js';
+import { NETWORK_POLICY_FIELDS } from './network-policy-fields.js';
 
 /** What validation needs of a model: it copies the data in and throws an ajv ValidationError on `validate()`. */
 export type K8sModel = new (data: Record<string, unknown>) => { validate(): void };

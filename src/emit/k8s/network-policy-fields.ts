@@ -1,8 +1,5 @@
 // The fields of networking.k8s.io/v1 NetworkPolicy, for the unknown-field check the OpenAPI schema cannot make.
-
-/** A field holds a plain value (or a free-form map such as labels), a mapping of known fields, or a list of them. */
-export type FieldKind = 'value' | { readonly mapping: FieldSet } | { readonly listOf: FieldSet };
-export type FieldSet = Readonly<Record<string, FieldKind>>;
+import type { FieldSet } from './find-unknown-fields.js';
 
 const LABEL_SELECTOR: FieldSet = {
   matchLabels: 'value',

@@ -1,0 +1,119 @@
+// Decides one leaf's tenant overlay scripts (VRFs, L3 and L2 VNIs, anycast gateways, host VLANs) as a sorted, quoted view.
+import type { FabricIR, HostIR, SwitchIR } from '../../ir/fabric-ir.js';
+import type { OverlayIR, SubnetIR, VpcIR } from '../../ir/overlay-ir.js';
+import type { LeafOverlayView, LeafSubinterfaceView, LeafSubnetView, LeafTenantView, LeafTrunkPortView } from './leaf-overlay-view.js';
+import { routerMacOf, subnetsServedBy, vpcsServedBy } from '../frr/served-vpcs.js';
+import { tenantNetnsName } from './leaf-overlay-netns-name.js';
+import { shellComment, shellWord } from './shell-word.js';
+
+/** Outer Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8: tenant frames cross the fabric inside one VXLAN layer. */
+const VXLAN_OVERHEAD = 50;
+/** IANA's VXLAN port; FRR's EVPN and the hosts' flannel (8472 by default) must not share it. */
+const VXLAN_PORT = 4789;
+/**
+ * A network namespace standing for a VRF has its own forwarding switch, off by default; the tenant routes
+ * between its subnets there. (A VRF device shares the leaf's, which interfaces.sh turns on.)
+ */
+const TENANT_NAMESPACE_SYSCTLS = ['net.ipv4.ip_forward=1'];
+/** Linux interface names are at most IFNAMSIZ - 1 = 15 bytes. */
+const MAX_INTERFACE_NAME = 15;
+
+/** A host port and the subnets it carries to the host behind it. */
+interface TrunkUse {
+  readonly host: HostIR;
+  readonly subnets: SubnetIR[];
+}
+
+export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): LeafOverlayView {
+  const mtu = fabric.mtu - VXLAN_OVERHEAD;
+  const vpcs = vpcsServedBy(fabric, overlay, sw);
+  const trunks = new Map<string, TrunkUse>();
+  const tenants = vpcs.map((vpc) => tenantView(fabric, overlay, sw, vpc, trunks));
+  return {
+    title: shellComment(`${sw.name} (${sw.role})`),
+    vtepAddress: shellWord(sw.loopback),
+    vxlanPort: shellWord(VXLAN_PORT),
+    mtu: shellWord(mtu),
+    mtuReason: shellComment(`${mtu} = fabric MTU ${fabric.mtu} - ${VXLAN_OVERHEAD} bytes of VXLAN`),
+    tenantSysctls: TENANT_NAMESPACE_SYSCTLS.map(shellWord),
+    trunkPorts: [...trunks.values()].sort((a, b) => a.host.leafPort - b.host.leafPort).map(trunkPortView),
+    tenants,
+  };
+}
+
+function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: VpcIR, trunks: Map<string, TrunkUse>): LeafTenantView {
+  const netns = tenantNetnsName(sw.name, vpc.vrf);
+  const peers = vpc.peers.length > 0 ? `, peered with ${vpc.peers.join(', ')}` : '';
+  return {
+    comment: shellComment(`VPC ${vpc.name} ${vpc.cidr}: VRF ${vpc.vrf}, routing table ${vpc.vrfTable}, L3 VNI ${vpc.l3Vni}${peers}`),
+    vrf: shellWord(vpc.vrf),
+    vrfTable: shellWord(vpc.vrfTable),
+    netns: shellWord(netns),
+    netnsNotice: shellWord(`thrice: VRF ${vpc.vrf} of ${sw.name} is network namespace ${netns}`),
+    l3Vni: {
+      comment: shellComment(`L3 VNI ${vpc.l3Vni} (symmetric IRB): routed tenant traffic between leaves; the bridge MAC is the router MAC`),
+      vni: shellWord(vpc.l3Vni),
+      vxlan: shellWord(vpc.l3Vxlan),
+      bridge: shellWord(vpc.l3Bridge),
+      mac: shellWord(routerMacOf(vpc, sw)),
+    },
+    subnets: subnetsServedBy(vpc, sw).map((subnet) => subnetView(fabric, overlay, sw, subnet, trunks)),
+  };
+}
+
+function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: SubnetIR, trunks: Map<string, TrunkUse>): LeafSubnetView {
+  const hosts = hostsWithVmsIn(fabric, overlay, sw, subnet);
+  for (const host of hosts) {
+    const use = trunks.get(host.name) ?? { host, subnets: [] };
+    use.subnets.push(subnet);
+    trunks.set(host.name, use);
+  }
+  return {
+    vni: {
+      comment: shellComment(
+        `subnet ${subnet.vpc}/${subnet.name} ${subnet.cidr}: L2 VNI ${subnet.vni}, VLAN ${subnet.vlan} to hosts, anycast gateway ${subnet.gateway}`,
+      ),
+      vni: shellWord(subnet.vni),
+      vxlan: shellWord(subnet.vxlan),
+      bridge: shellWord(subnet.bridge),
+      mac: shellWord(subnet.gatewayMac),
+    },
+    gateway: shellWord(`${subnet.gateway}/${subnet.prefixLength}`),
+    ports: hosts.map((host) => subinterfaceView(host, subnet)),
+  };
+}
+
+/** Hosts under this leaf with a VM in the subnet, by leaf port: each gets the subnet's VLAN on its trunk. */
+function hostsWithVmsIn(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: SubnetIR): HostIR[] {
+  const names = new Set(
+    overlay.vms.filter((vm) => vm.leaf === sw.name && vm.vpc === subnet.vpc && vm.subnet === subnet.name).map((vm) => vm.host),
+  );
+  const hosts = fabric.hosts.filter((h) => names.has(h.name));
+  if (hosts.length !== names.size) throw new Error(`thrice: fabric IR lacks a host of subnet ${subnet.vpc}/${subnet.name}`);
+  const stray = hosts.find((h) => h.leaf !== sw.name);
+  if (stray) throw new Error(`thrice: overlay IR places a VM of ${stray.name} under ${sw.name}, but the host is under ${stray.leaf}`);
+  return hosts.sort((a, b) => a.leafPort - b.leafPort);
+}
+
+function subinterfaceView(host: HostIR, subnet: SubnetIR): LeafSubinterfaceView {
+  const device = interfaceName(`${host.leafInterface}.${subnet.vlan}`);
+  return {
+    comment: shellComment(`${device} to host ${host.name}`),
+    device: shellWord(device),
+    parent: shellWord(host.leafInterface),
+    vlan: shellWord(subnet.vlan),
+  };
+}
+
+function trunkPortView(use: TrunkUse): LeafTrunkPortView {
+  const vlans = use.subnets.map((s) => s.vlan).sort((a, b) => a - b);
+  return {
+    comment: shellComment(`${use.host.leafInterface} to host ${use.host.name}: 802.1Q trunk of VLAN${vlans.length > 1 ? 's' : ''} ${vlans.join(', ')}`),
+    device: shellWord(use.host.leafInterface),
+  };
+}
+
+function interfaceName(name: string): string {
+  if (name.length > MAX_INTERFACE_NAME) throw new Error(`thrice: interface name ${name} is longer than ${MAX_INTERFACE_NAME} characters`);
+  return name;
+}

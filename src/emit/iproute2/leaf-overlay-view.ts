@@ -1,0 +1,77 @@
+// The ready-to-print shape of a leaf's overlay.sh and overlay-netns.sh: every data string already a quoted shell word.
+
+export interface LeafOverlayView {
+  /** Comment text: the leaf and its role. */
+  readonly title: string;
+  /** Shell word: the leaf's loopback, the `local` address of every VXLAN device (the VTEP address). */
+  readonly vtepAddress: string;
+  /** Shell word: the IANA VXLAN UDP port. */
+  readonly vxlanPort: string;
+  /** Shell word: the MTU of every overlay device, the fabric MTU minus one VXLAN layer. */
+  readonly mtu: string;
+  /** Comment text: how that MTU follows from the fabric's. */
+  readonly mtuReason: string;
+  /** Shell words of `sysctl -w` assignments each tenant namespace needs (overlay-netns.sh only). */
+  readonly tenantSysctls: readonly string[];
+  /** Host ports that carry tenant VLANs, by port number. */
+  readonly trunkPorts: readonly LeafTrunkPortView[];
+  /** One per VPC this leaf serves, by name. */
+  readonly tenants: readonly LeafTenantView[];
+}
+
+export interface LeafTrunkPortView {
+  /** Comment text: the port, its host and the VLANs it carries. */
+  readonly comment: string;
+  /** Shell word: `'swpN'`. */
+  readonly device: string;
+}
+
+export interface LeafTenantView {
+  /** Comment text: the VPC, its VRF, routing table, L3 VNI and peers. */
+  readonly comment: string;
+  /** Shell word: the VRF device (overlay.sh). */
+  readonly vrf: string;
+  /** Shell word: the VRF's kernel routing table. */
+  readonly vrfTable: string;
+  /** Shell word: the network namespace standing for the VRF (overlay-netns.sh). */
+  readonly netns: string;
+  /** Shell word: the line overlay-netns.sh prints, naming the namespace of this VRF. */
+  readonly netnsNotice: string;
+  /** The L3 VNI (symmetric IRB): its bridge carries the leaf's router MAC and no address. */
+  readonly l3Vni: LeafVniView;
+  /** Subnets this leaf serves, by name. */
+  readonly subnets: readonly LeafSubnetView[];
+}
+
+/** A VXLAN device and the bridge it is the tunnel port of: one per VNI (Linux's traditional model). */
+export interface LeafVniView {
+  /** Comment text: what the VNI is. */
+  readonly comment: string;
+  /** Shell word: the VNI. */
+  readonly vni: string;
+  /** Shell word: the VXLAN device. */
+  readonly vxlan: string;
+  /** Shell word: the bridge. */
+  readonly bridge: string;
+  /** Shell word: the bridge's MAC (router MAC of the L3 VNI, anycast gateway MAC of a subnet). */
+  readonly mac: string;
+}
+
+export interface LeafSubnetView {
+  readonly vni: LeafVniView;
+  /** Shell word: the anycast gateway with its prefix length, e.g. `'10.1.1.1/24'`. */
+  readonly gateway: string;
+  /** VLAN subinterfaces toward the hosts with a VM in the subnet, by port number. */
+  readonly ports: readonly LeafSubinterfaceView[];
+}
+
+export interface LeafSubinterfaceView {
+  /** Comment text: the subinterface and the host behind it. */
+  readonly comment: string;
+  /** Shell word: `'swpN.<vlan>'`. */
+  readonly device: string;
+  /** Shell word: `'swpN'`, the trunk port. */
+  readonly parent: string;
+  /** Shell word: the 802.1Q VLAN id. */
+  readonly vlan: string;
+}
