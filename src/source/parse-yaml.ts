@@ -1,7 +1,7 @@
 // Parses YAML text into plain values plus a span index, reporting syntax errors, duplicate keys and alias bombs.
 import { LineCounter, parseAllDocuments, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { CORE_SCHEMA, load as fastLoad } from 'js-yaml';
+import { CORE_SCHEMA, load as fastLoad, loadAll as fastLoadAll } from 'js-yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { type SpanEntry, SpanIndex, type SpanTable } from './span-index.js';
 
@@ -52,8 +52,27 @@ export function parseYamlFile(text: string, file: string): ParseResult {
   return convertDocuments([doc], file, lineCounter);
 }
 
-/** Parses a multi-document YAML stream (Kubernetes manifests). JSON is YAML, so it is read here too. */
+/** Parses a multi-document YAML stream (Kubernetes manifests), with the same two-parser path as parseYamlFile. JSON is YAML, so it is read here too. */
 export function parseYamlStream(text: string, file: string): ParseResult {
+  if (!ANCHOR.test(text)) {
+    const values: unknown[] = [];
+    let ok = true;
+    try {
+      fastLoadAll(text, (doc) => values.push(doc), { schema: CORE_SCHEMA, filename: file });
+    } catch {
+      ok = false;
+    }
+    if (ok) {
+      let tables: SpanTable[] | undefined;
+      const tableOf = (i: number): SpanTable => {
+        tables ??= streamSpanTables(text);
+        // js-yaml reads a comment-only stream as one empty document where yaml reads none.
+        return tables[i] ?? { entries: new Map(), lines: null };
+      };
+      const documents = values.map((value, i) => ({ file, value: value ?? null, spans: new SpanIndex(file, () => tableOf(i)) }));
+      return { documents, diagnostics: [] };
+    }
+  }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, ...OPTIONS });
   if (!Array.isArray(docs)) {
@@ -69,6 +88,17 @@ function spanTableOf(text: string): SpanTable {
   const entries = new Map<string, SpanEntry>();
   if (doc.contents) indexNode(doc.contents as YamlNode, '', entries, undefined);
   return { entries, lines };
+}
+
+function streamSpanTables(text: string): SpanTable[] {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, ...OPTIONS });
+  if (!Array.isArray(docs)) return [];
+  return docs.map((doc) => {
+    const entries = new Map<string, SpanEntry>();
+    if (doc.contents) indexNode(doc.contents as YamlNode, '', entries, undefined);
+    return { entries, lines };
+  });
 }
 
 function convertDocuments(docs: Document[], file: string, lineCounter: LineCounter): ParseResult {

@@ -98,7 +98,12 @@ export function withLeafLab(ir: TopologyIR, sw: SwitchIR, standIns: boolean, bod
     body({
       netns,
       tenants,
-      run: (path, env = {}) => spawnSync('ip', ['netns', 'exec', netns, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'sh', path], { encoding: 'utf8' }),
+      // nsenter, not `ip netns exec`: that gives the script a private mount namespace, and the tenant
+      // namespaces `ip netns add` pins inside it would vanish with it when the script ends.
+      run: (path, env = {}) =>
+        spawnSync('nsenter', [`--net=/var/run/netns/${netns}`, 'env', ...Object.entries(env).map(([k, v]) => `${k}=${v}`), 'sh', path], {
+          encoding: 'utf8',
+        }),
       extraNamespace(prefix) {
         const name = randomName(prefix);
         ip('netns', 'add', name);

@@ -76,9 +76,11 @@ export class NamespaceLab {
   async startEcho(netns: string, address = '0.0.0.0'): Promise<void> {
     const server = spawn('ip', ['netns', 'exec', netns, process.execPath, '-e', ECHO_SERVER, address, ECHO_PORT], { stdio: ['ignore', 'pipe', 'pipe'] });
     this.servers.push(server);
+    let stderr = '';
+    server.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     await new Promise<void>((resolve, reject) => {
       server.stdout?.once('data', () => resolve());
-      server.once('exit', (code) => reject(new Error(`echo server in ${netns} exited with ${code}`)));
+      server.once('exit', (code) => reject(new Error(`echo server on ${address} in ${netns} exited with ${code}: ${stderr}`)));
     });
   }
 

@@ -58,9 +58,13 @@ export const securityGroups: readonly SecurityGroupIR[] = [
   group('postgres', [sgRule(nodes, 'tcp', [port(5432)])]),
 ];
 
-/** hv1: k8s-1 (vnet0), batch-1 without groups (vnet1), web-1 (vnet2); hv2: k8s-2 (vnet0), pg-1 (vnet1). */
+/**
+ * hv1: k8s-1 (vnet0), batch-1 without groups (vnet1), web-1 (vnet2: two groups, both with egress lists),
+ * cache-1 (vnet10: one group without egress list); hv2: k8s-2 (vnet0), pg-1 (vnet1).
+ */
 export const vms: readonly VmIR[] = [
   vm('batch-1', 'hv1', 'vnet1', 'nodes', '10.1.1.30', []),
+  vm('cache-1', 'hv1', 'vnet10', 'nodes', '10.1.1.40', ['postgres', 'locked']),
   vm('k8s-1', 'hv1', 'vnet0', 'nodes', '10.1.1.11', ['k8s-nodes']),
   vm('k8s-2', 'hv2', 'vnet0', 'nodes', '10.1.1.12', ['k8s-nodes']),
   vm('pg-1', 'hv2', 'vnet1', 'db', '10.1.2.10', ['postgres']),
