@@ -5,5 +5,22 @@ import { switchScriptEmitter } from './iproute2/switch-script-emitter.js';
 import { wiringEmitter } from './wiring/wiring-emitter.js';
 import { irJsonEmitter } from './ir-json-emitter.js';
 import { k8sEmitter } from './k8s/k8s-emitter.js';
+import { nftablesEmitter } from './nftables/nftables-emitter.js';
+import { hostScriptEmitter } from './iproute2/host-script-emitter.js';
+import { vmScriptEmitter } from './iproute2/vm-script-emitter.js';
+import { podOverlayEmitter } from './iproute2/pod-overlay-emitter.js';
 
-export const emitters: readonly Emitter[] = Object.freeze([frrEmitter, switchScriptEmitter, wiringEmitter, k8sEmitter, irJsonEmitter]);
+export const emitters: readonly Emitter[] = Object.freeze([
+  // The fabric: FRR, per-switch interfaces, wiring.
+  frrEmitter,
+  switchScriptEmitter,
+  wiringEmitter,
+  // Hypervisors, VMs and the pod overlay on node VMs.
+  hostScriptEmitter,
+  vmScriptEmitter,
+  podOverlayEmitter,
+  // Filters at every placement, and each cluster's Kubernetes objects.
+  nftablesEmitter,
+  k8sEmitter,
+  irJsonEmitter,
+]);

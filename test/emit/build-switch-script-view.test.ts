@@ -31,7 +31,7 @@ describe('buildSwitchScriptView', () => {
         { comment: 'swp11 to spine2 swp1', device: `'swp11'`, mtu: `'9216'`, address: null },
         { comment: 'swp12 to spine1 swp1', device: `'swp12'`, mtu: `'9216'`, address: null },
       ],
-      hostPorts: [{ comment: 'swp1 to host hv1', device: `'swp1'` }],
+      hostPorts: [{ comment: 'swp1 to host hv1', device: `'swp1'`, mtu: `'9216'` }],
     });
   });
 

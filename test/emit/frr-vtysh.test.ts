@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
 import { frrEmitter } from '../../src/emit/frr/frr-emitter.js';
 import { threeTierNumbered, topologyOf, twoTierUnnumbered } from '../helpers/fabric-ir-fixtures.js';
+import { compiledExamples, overlayTopology } from '../helpers/leaf-overlay-fixtures.js';
 import { hasCommand, testNeeding } from './test-needing.js';
 
 const withVtysh = testNeeding('vtysh (FRR)', hasCommand('vtysh'));
@@ -30,13 +31,27 @@ describe('the vtysh check itself', () => {
   });
 });
 
-describe.each([
-  ['two-tier unnumbered', twoTierUnnumbered],
-  ['three-tier numbered', threeTierNumbered],
-] as const)('vtysh -C accepts every frr.conf of the %s fixture', (fixture, fabric) => {
-  for (const file of frrEmitter.emit(topologyOf(fabric, fixture.replaceAll(' ', '-')))) {
+describe('the vtysh check of tenant VRF sections', () => {
+  withVtysh('rejects a misspelt line inside router bgp vrf and inside vrf (so a pass covers them too)', () => {
+    const vrf = checkWithVtysh(join(root, 'broken-vrf/frr.conf'), 'vrf blue\n vni 50001x\nexit-vrf\n');
+    expect(vrf.status, vrf.output).toBe(2);
+    const bgp = 'router bgp 65100 vrf blue\n address-family l2vpn evpn\n  route-target imprt 65000:1\n exit-address-family\nexit\n';
+    const bgpVrf = checkWithVtysh(join(root, 'broken-bgp-vrf/frr.conf'), bgp);
+    expect(bgpVrf.status, bgpVrf.output).toBe(2);
+  });
+});
+
+const topologies = [
+  ['two-tier unnumbered', topologyOf(twoTierUnnumbered, 'two-tier-unnumbered')],
+  ['three-tier numbered', topologyOf(threeTierNumbered, 'three-tier-numbered')],
+  ['overlay (VPCs blue and green)', overlayTopology],
+  ...compiledExamples().map((example) => [`example ${example.name}`, example.ir] as const),
+] as const;
+
+describe.each(topologies)('vtysh -C accepts every frr.conf of the %s fixture', (fixture, topology) => {
+  for (const file of frrEmitter.emit(topology)) {
     withVtysh(file.path, () => {
-      const path = join(root, fixture.replaceAll(' ', '-'), file.path);
+      const path = join(root, fixture.replace(/\W+/g, '-'), file.path);
       // Exit 0: parsed; 2: a line was rejected (vtysh prints which, with the line number).
       const { status, output } = checkWithVtysh(path, file.contents);
       expect(status, `vtysh rejected ${file.path}:\n${output}\n--- ${file.path} ---\n${file.contents}`).toBe(0);

@@ -33,9 +33,25 @@ const topologies = [
   ['examples/three-layer.yaml', threeLayerExample],
 ] as const;
 
-describe.each(modes.flatMap((m) => topologies.map(([name, topology]) => ({ ...m, name, topology }))))(
-  'hosts and VMs of the $name in network namespaces ($mode)',
-  ({ tagged, met, requirement, topology }: { tagged: boolean; met: boolean; requirement: string; topology: () => TopologyIR }) => {
+interface LabCase {
+  readonly mode: string;
+  readonly tagged: boolean;
+  readonly met: boolean;
+  readonly requirement: string;
+  readonly name: string;
+  readonly topology: () => TopologyIR;
+}
+
+/** A kernel built without 802.1Q cannot be fixed by an install step, so there the tagged mode is skipped, even under CI. */
+const noVlanKernel = isRoot && !kernelHasVlans();
+
+for (const c of modes.flatMap((m) => topologies.map(([name, topology]): LabCase => ({ ...m, name, topology })))) {
+  const title = `hosts and VMs of the ${c.name} in network namespaces (${c.mode})`;
+  if (c.tagged && noVlanKernel) describe.skip(`${title}: this kernel has no 802.1Q VLAN support (CONFIG_VLAN_8021Q)`, () => hostLab(c));
+  else describe(title, () => hostLab(c));
+}
+
+function hostLab({ tagged, met, requirement, topology }: LabCase): void {
   const asRoot = testNeeding(requirement, met);
   const ir = topology();
   const lab = met ? new NamespaceLab() : undefined;
@@ -94,5 +110,4 @@ describe.each(modes.flatMap((m) => topologies.map(([name, topology]) => ({ ...m,
       }
     }
   });
-  },
-);
+}

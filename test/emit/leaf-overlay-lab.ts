@@ -71,18 +71,25 @@ export interface LeafLab {
   extraNamespace(prefix: string): string;
 }
 
+export interface LeafLabOptions {
+  /** Pre-create every `swpN.<vlan>` as a veth pair, as a lab without 802.1Q does. */
+  readonly standIns: boolean;
+  /** The script under test makes the leaf's tenant namespaces (overlay-netns.sh): own and delete them. */
+  readonly tenantNamespaces: boolean;
+}
+
 /**
  * A namespace holding the leaf's ports as veth pairs (both ends inside it, so the host's own interfaces
- * are never touched). With `standIns`, every `swpN.<vlan>` is pre-created as a veth pair as a lab without
- * 802.1Q would. Deletes the leaf's namespace, the tenant namespaces the netns script made and any extra
- * namespace afterwards, whatever happens; refuses to start if a tenant namespace already exists.
+ * are never touched). Deletes the leaf's namespace, any extra namespace and (if asked) the tenant
+ * namespaces afterwards, whatever happens; refuses to start if a tenant namespace it would own exists.
  */
-export function withLeafLab(ir: TopologyIR, sw: SwitchIR, standIns: boolean, body: (lab: LeafLab) => void): void {
+export function withLeafLab(ir: TopologyIR, sw: SwitchIR, options: LeafLabOptions, body: (lab: LeafLab) => void): void {
   const fabric = ir.fabric;
   if (!fabric) throw new Error('the lab needs a fabric');
   const tenants = new Map(vpcsServedBy(fabric, ir.overlay, sw).map((vpc) => [vpc.vrf, tenantNetnsName(sw.name, vpc.vrf)]));
+  const owned = options.tenantNamespaces ? [...tenants.values()] : [];
   const existing = new Set(ip('netns', 'list').split('\n').map((line) => line.split(' ')[0]));
-  for (const name of tenants.values()) {
+  for (const name of owned) {
     if (existing.has(name)) throw new Error(`namespace ${name} exists already; not touching it (left over from another run?)`);
   }
   const netns = randomName('thrice-test');
@@ -92,7 +99,7 @@ export function withLeafLab(ir: TopologyIR, sw: SwitchIR, standIns: boolean, bod
     for (const port of [...sw.interfaces, ...sw.hostPorts]) {
       ip('-n', netns, 'link', 'add', port.name, 'type', 'veth', 'peer', 'name', `peer${port.port}`);
     }
-    if (standIns) {
+    if (options.standIns) {
       for (const sub of subinterfacesOf(ir, sw)) ip('-n', netns, 'link', 'add', sub.name, 'type', 'veth', 'peer', 'name', standInPeer(sub));
     }
     body({
@@ -113,7 +120,7 @@ export function withLeafLab(ir: TopologyIR, sw: SwitchIR, standIns: boolean, bod
     });
   } finally {
     const now = new Set(ip('netns', 'list').split('\n').map((line) => line.split(' ')[0]));
-    for (const name of [...extras, ...tenants.values(), netns]) if (now.has(name)) ip('netns', 'del', name);
+    for (const name of [...extras, ...owned, netns]) if (now.has(name)) ip('netns', 'del', name);
   }
 }
 

@@ -9,7 +9,7 @@ import type { TopologyIR } from '../../src/ir/topology-ir.js';
 import { leafOverlayEmitter } from '../../src/emit/iproute2/leaf-overlay-emitter.js';
 import { switchScriptEmitter } from '../../src/emit/iproute2/switch-script-emitter.js';
 import { routerMacOf, subnetsServedBy, vpcsServedBy } from '../../src/emit/frr/served-vpcs.js';
-import { overlaySwitch, overlayTopology } from '../helpers/leaf-overlay-fixtures.js';
+import { compiledExamples, overlaySwitch, overlayTopology } from '../helpers/leaf-overlay-fixtures.js';
 import { hasCommand, testNeeding } from './test-needing.js';
 import {
   type IpLink,
@@ -39,7 +39,7 @@ function scriptsOf(ir: TopologyIR, sw: SwitchIR): { interfaces: string; overlay:
   const pick = (files: { path: string; contents: string }[], path: string): string => {
     const file = files.find((f) => f.path === path);
     if (!file) throw new Error(`no ${path}`);
-    const out = join(scripts, `${sw.name}-${path.split('/').pop() ?? ''}`);
+    const out = join(scripts, `${ir.name}-${sw.name}-${path.split('/').pop() ?? ''}`);
     writeFileSync(out, file.contents, { mode: 0o755 });
     return out;
   };
@@ -61,14 +61,19 @@ function expectBridge(link: IpLink | undefined, mac: string, addresses: string[]
   expect([link?.address, link?.mtu, link?.flags.includes('UP'), ipv4Of(link)]).toEqual([mac, VM_MTU, true, addresses]);
 }
 
-describe('overlay-netns.sh in a network namespace per leaf (tenant VRFs as namespaces)', () => {
-  const fabric = overlayTopology.fabric;
-  if (!fabric) throw new Error('fixture without fabric');
-  for (const sw of fabric.switches.filter((s) => vpcsServedBy(fabric, overlayTopology.overlay, s).length > 0)) {
+const topologies = [
+  ['the overlay fixture', overlayTopology],
+  ['examples/three-layer.yaml', compiledExamples().find((e) => e.name === 'three-layer')?.ir],
+] as const;
+
+describe.each(topologies)('overlay-netns.sh of %s, in a network namespace per leaf', (_name, topology) => {
+  if (!topology?.fabric) throw new Error('topology without fabric');
+  const fabric = topology.fabric;
+  for (const sw of fabric.switches.filter((s) => vpcsServedBy(fabric, topology.overlay, s).length > 0)) {
     asRoot(`${sw.name}: runs twice after interfaces.sh and builds every VNI inside its tenant namespace`, () => {
-      const paths = scriptsOf(overlayTopology, sw);
+      const paths = scriptsOf(topology, sw);
       // 802.1Q is used for real where the kernel has it; otherwise veth pairs stand in for swpN.<vlan>.
-      withLeafLab(overlayTopology, sw, !kernel.vlan, (lab) => {
+      withLeafLab(topology, sw, { standIns: !kernel.vlan, tenantNamespaces: true }, (lab) => {
         expectSuccess(lab.run(paths.interfaces), 'interfaces.sh');
         const first = lab.run(paths.overlay);
         expectSuccess(first, 'overlay-netns.sh');
@@ -78,7 +83,7 @@ describe('overlay-netns.sh in a network namespace per leaf (tenant VRFs as names
         expectSuccess(lab.run(paths.overlay), 'overlay-netns.sh, second run');
         expect({ leaf: stateOf(lab.netns), tenants: tenantState() }).toEqual(after);
 
-        for (const vpc of vpcsServedBy(fabric, overlayTopology.overlay, sw)) {
+        for (const vpc of vpcsServedBy(fabric, topology.overlay, sw)) {
           const netns = lab.tenants.get(vpc.vrf) ?? '';
           const links = linksOf(netns);
           expect(links.get('lo')?.flags).toContain('UP');
@@ -88,7 +93,7 @@ describe('overlay-netns.sh in a network namespace per leaf (tenant VRFs as names
             expectVxlan(links.get(subnet.vxlan), subnet.vni, sw.loopback, subnet.bridge);
             expectBridge(links.get(subnet.bridge), subnet.gatewayMac, [`${subnet.gateway}/${subnet.prefixLength}`]);
           }
-          for (const sub of subinterfacesOf(overlayTopology, sw).filter((s) => s.tenant === vpc.vrf)) {
+          for (const sub of subinterfacesOf(topology, sw).filter((s) => s.tenant === vpc.vrf)) {
             const link = links.get(sub.name);
             expect([link?.master, link?.mtu, link?.flags.includes('UP')], sub.name).toEqual([sub.bridge, VM_MTU, true]);
             if (kernel.vlan) expect(link?.linkinfo).toMatchObject({ info_kind: 'vlan', info_data: { id: sub.vlan } });
@@ -126,7 +131,7 @@ describe('tenant forwarding through the anycast gateways (lab style: veth pairs 
   asRoot('leaf2: a VM reaches its gateway and, routed in the blue namespace, a VM of another subnet', () => {
     const sw = overlaySwitch('leaf2');
     const paths = scriptsOf(overlayTopology, sw);
-    withLeafLab(overlayTopology, sw, true, (lab) => {
+    withLeafLab(overlayTopology, sw, { standIns: true, tenantNamespaces: true }, (lab) => {
       expectSuccess(lab.run(paths.interfaces), 'interfaces.sh');
       expectSuccess(lab.run(paths.overlay), 'overlay-netns.sh');
       const k8s2 = plugVm(lab, sw, 'k8s-2'); // blue/nodes, 10.1.1.3
@@ -137,10 +142,10 @@ describe('tenant forwarding through the anycast gateways (lab style: veth pairs 
     });
   });
 
-  asRoot('leaf1: VPCs are isolated in the kernel; only FRR (route targets) leaks a peer routes', () => {
+  asRoot("leaf1: VPCs are isolated in the kernel; only FRR (route targets) leaks a peer's routes", () => {
     const sw = overlaySwitch('leaf1');
     const paths = scriptsOf(overlayTopology, sw);
-    withLeafLab(overlayTopology, sw, true, (lab) => {
+    withLeafLab(overlayTopology, sw, { standIns: true, tenantNamespaces: true }, (lab) => {
       expectSuccess(lab.run(paths.interfaces), 'interfaces.sh');
       expectSuccess(lab.run(paths.overlay), 'overlay-netns.sh');
       const batch1 = plugVm(lab, sw, 'batch-1'); // green/apps, 10.2.1.2

@@ -152,6 +152,7 @@ const prod: ClusterIR = {
   workloads: [],
   networkPolicies: [],
   importedPolicies: [],
+  policyModel: { namespaces: [], pods: [], workloads: [], services: [], networkPolicies: [] },
   manifestFiles: [],
   origin: ['clusters', 0],
 };
@@ -195,3 +196,19 @@ export function clusterNamed(topology: TopologyIR, name: string): ClusterIR {
   if (!cluster) throw new Error(`fixture has no cluster ${name}`);
   return cluster;
 }
+
+/** A copy with every list the host, VM and pod-overlay emitters read reversed, to prove that they sort. */
+export function reversedLists(topology: TopologyIR): TopologyIR {
+  return {
+    ...topology,
+    fabric: topology.fabric && { ...topology.fabric, hosts: [...topology.fabric.hosts].reverse() },
+    overlay: {
+      vpcs: [...topology.overlay.vpcs].reverse().map((vpc) => ({ ...vpc, subnets: [...vpc.subnets].reverse() })),
+      vms: [...topology.overlay.vms].reverse(),
+    },
+    clusters: [...topology.clusters].reverse().map((c) => ({ ...c, nodes: [...c.nodes].reverse() })),
+  };
+}
+
+/** The topology without a fabric, VPCs or clusters: emitters must return no files. */
+export const emptyTopology: TopologyIR = { name: 'empty', overlay: { vpcs: [], vms: [] }, clusters: [], firewalls: [] };

@@ -1,4 +1,8 @@
-// A hand-built TopologyIR with tenant overlays (VPCs blue and green, peered) for the leaf overlay and FRR tests.
+// A hand-built TopologyIR with tenant overlays (VPCs blue and green, peered) for the leaf overlay and FRR tests, and the compiled examples.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildTopology } from '../../src/compile/pipeline.js';
+import { fileSystemHost } from '../../src/cli/file-system-host.js';
 import type { FabricInterfaceIR, FabricIR, HostIR, SwitchIR, SwitchRole } from '../../src/ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VmIR, VpcIR } from '../../src/ir/overlay-ir.js';
 import type { TopologyIR } from '../../src/ir/topology-ir.js';
@@ -201,4 +205,21 @@ export function overlaySwitch(name: string): SwitchIR {
   const sw = overlayFabric.switches.find((s) => s.name === name);
   if (!sw) throw new Error(`overlay fixture has no switch ${name}`);
   return sw;
+}
+
+/** Every example in examples/, compiled with its lock file as the CLI would (manifests read from disk). */
+export function compiledExamples(): { readonly name: string; readonly ir: TopologyIR }[] {
+  const dir = new URL('../../examples/', import.meta.url).pathname;
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && !f.endsWith('.lock.yaml'))
+    .sort()
+    .map((file) => {
+      const path = join(dir, file);
+      const lockPath = path.replace(/\.yaml$/, '.lock.yaml');
+      const lock = existsSync(lockPath) ? { file: lockPath, text: readFileSync(lockPath, 'utf8') } : undefined;
+      const result = buildTopology({ spec: { file: path, text: readFileSync(path, 'utf8') }, lock, host: fileSystemHost(path) });
+      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      if (!result.ir || errors.length > 0) throw new Error(`example ${file} does not compile: ${errors.map((d) => d.message).join('; ')}`);
+      return { name: file.replace(/\.yaml$/, ''), ir: result.ir };
+    });
 }

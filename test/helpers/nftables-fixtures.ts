@@ -24,7 +24,7 @@ export function sgRule(peer: AddressIR, proto: Proto, ports: PortRange[] = []): 
   return { peer, proto, ports, origin: ['vpcs'] };
 }
 
-function firewall(name: string, placement: FirewallIR['placement'], enforcedOn: string[], defaultAction: 'allow' | 'deny', rules: FirewallRuleIR[]): FirewallIR {
+export function firewallOf(name: string, placement: FirewallIR['placement'], enforcedOn: string[], defaultAction: 'allow' | 'deny', rules: FirewallRuleIR[]): FirewallIR {
   return { name, placement, enforcedOn, defaultAction, rules, origin: ['firewalls'] };
 }
 
@@ -80,7 +80,10 @@ const blue: VpcIR = {
   vrfTable: 50001,
   l3Bridge: 'br50001',
   l3Vxlan: 'vxlan50001',
-  routerMac: '02:00:00:00:00:01',
+  routerMacs: [
+    { leaf: 'leaf1', mac: '02:00:00:00:01:01' },
+    { leaf: 'leaf2', mac: '02:00:00:00:01:02' },
+  ],
   routeTargetExport: '65000:50001',
   routeTargetImports: ['65000:50001'],
   peers: [],
@@ -92,16 +95,16 @@ const blue: VpcIR = {
 
 /** One firewall per placement, sorted by name as the IR sorts them; `1core` starts with a digit on purpose. */
 export const firewalls: readonly FirewallIR[] = [
-  firewall('1core', { kind: 'spines' }, ['spine1', 'spine2'], 'allow', [firewallRule('allow', any, any, 'any')]),
-  firewall('db-acl', { kind: 'spines' }, ['spine1', 'spine2'], 'allow', [firewallRule('deny', nodes, db, 'tcp', [port(5432)])]),
-  firewall('edge', { kind: 'border' }, ['border1'], 'deny', [firewallRule('allow', any, k8s1, 'tcp', [port(443)])]),
-  firewall('hv2-guard', { kind: 'host', target: 'hv2' }, ['hv2'], 'allow', [firewallRule('deny', blueAndGreen, db, 'any', [port(5432), port(6000, 6100)])]),
-  firewall('k8s-1-fw', { kind: 'vm', target: 'k8s-1' }, ['k8s-1'], 'deny', [
+  firewallOf('1core', { kind: 'spines' }, ['spine1', 'spine2'], 'allow', [firewallRule('allow', any, any, 'any')]),
+  firewallOf('db-acl', { kind: 'spines' }, ['spine1', 'spine2'], 'allow', [firewallRule('deny', nodes, db, 'tcp', [port(5432)])]),
+  firewallOf('edge', { kind: 'border' }, ['border1'], 'deny', [firewallRule('allow', any, k8s1, 'tcp', [port(443)])]),
+  firewallOf('hv2-guard', { kind: 'host', target: 'hv2' }, ['hv2'], 'allow', [firewallRule('deny', blueAndGreen, db, 'any', [port(5432), port(6000, 6100)])]),
+  firewallOf('k8s-1-fw', { kind: 'vm', target: 'k8s-1' }, ['k8s-1'], 'deny', [
     firewallRule('allow', nodes, any, 'udp', [port(8472)]),
     firewallRule('allow', any, k8s1, 'tcp', [port(6443), port(443), port(444)]),
     firewallRule('allow', k8s1, any, 'any'),
   ]),
-  firewall('rack1', { kind: 'leaf', target: 'leaf1' }, ['leaf1'], 'allow', [
+  firewallOf('rack1', { kind: 'leaf', target: 'leaf1' }, ['leaf1'], 'allow', [
     firewallRule('deny', any, db, 'tcp', [port(5432), port(5432, 5433)]),
     firewallRule('deny', any, db, 'icmp', [port(8)]),
     firewallRule('deny', nowhere, any, 'any'),
@@ -117,4 +120,15 @@ export function nftablesTopology(fabric: FabricIR = twoTierUnnumbered): Topology
 /** The same with the VTEPs on the hosts: leaf host ports are routed ports then. */
 export function nftablesTopologyHostVteps(): TopologyIR {
   return nftablesTopology({ ...twoTierUnnumbered, vtep: 'host' });
+}
+
+/** Names as long as a DNS label allows (63), so that every comment and chain name stays within nft's limits. */
+export function nftablesTopologyLongNames(): TopologyIR {
+  const ir = nftablesTopology();
+  const long = (prefix: string) => `${prefix}-${'x'.repeat(62 - prefix.length)}`;
+  return {
+    ...ir,
+    overlay: { ...ir.overlay, vms: ir.overlay.vms.map((v) => ({ ...v, name: long(v.name) })) },
+    firewalls: ir.firewalls.map((f) => ({ ...f, name: long(f.name), enforcedOn: f.placement.kind === 'vm' ? f.enforcedOn.map(long) : f.enforcedOn })),
+  };
 }

@@ -7,9 +7,7 @@ import { ALL_CONNECTIONS, type ConnectionSet, NO_CONNECTIONS, connectionsOf, for
 import { computeConnectivity } from '../../src/policy/connectivity.js';
 import { formatConnectivity } from '../../src/policy/connectivity-listing.js';
 import { ALL_PORTS, portRange } from '../../src/policy/port-set.js';
-import { compileSelector } from '../../src/policy/selector-matcher.js';
-import { ipBlockRanges } from '../../src/policy/address-partition.js';
-import { parseIpv4 } from '../../src/k8s/ipv4-cidr.js';
+import { type FlowEnd, podFlowReader } from '../../src/policy/pod-flow.js';
 
 const at = { file: 'r.yaml', line: 1, column: 1, endLine: 1, endColumn: 1 };
 const NAMESPACES = ['a', 'b', 'c'];
@@ -103,50 +101,12 @@ const clusterArb: fc.Arbitrary<K8sObjects> = fc
   );
 
 /**
- * The rules read literally, one pod (or address) pair at a time. With `hostAddress`, host-network pods are
+ * The rules read literally (src/policy/pod-flow.ts), one pod (or address) pair at a time. With `hostAddress`, host-network pods are
  * their node address: never selected, never matched by selectors, matched by ipBlocks holding their hostIP.
  */
 function reference(objects: K8sObjects, hostAddress: boolean, sourceRanges: readonly { first: number; label: string }[], destinationRanges: readonly { first: number; label: string }[]): string {
-  const nsLabels = (ns: string): Labels => objects.namespaces.find((n) => n.name === ns)?.labels ?? { [NAMESPACE_NAME_LABEL]: ns };
-  const matches = (selector: LabelSelector, labels: Labels): boolean => compileSelector(selector)(labels);
-  type End = { pod: K8sPod } | { address: number };
-  const asHost = (pod: K8sPod): boolean => hostAddress && pod.hostNetwork;
-  const inBlock = (peer: PolicyPeer & { type: 'ipBlock' }, address: number): boolean =>
-    ipBlockRanges(peer.cidr, peer.except).some((r) => r.first <= address && address <= r.last);
-  const peerMatches = (peer: PolicyPeer, policyNs: string, end: End): boolean => {
-    if (peer.type === 'ipBlock') {
-      if ('address' in end) return inBlock(peer, end.address);
-      const address = asHost(end.pod) && end.pod.hostIP ? parseIpv4(end.pod.hostIP) : undefined;
-      return address !== undefined && inBlock(peer, address);
-    }
-    if (!('pod' in end) || asHost(end.pod)) return false;
-    const nsOk = peer.namespaceSelector ? matches(peer.namespaceSelector, nsLabels(end.pod.namespace)) : end.pod.namespace === policyNs;
-    return nsOk && (!peer.podSelector || matches(peer.podSelector, end.pod.labels));
-  };
-  const portsOf = (rule: PolicyRule, dst: End): ConnectionSet => {
-    if (rule.ports.length === 0) return ALL_CONNECTIONS;
-    let out = NO_CONNECTIONS;
-    for (const p of rule.ports) {
-      if (typeof p.port === 'string') {
-        const target = 'pod' in dst ? dst.pod.containerPorts.find((c) => c.name === p.port) : undefined;
-        if (target && target.protocol === p.protocol) out = unionConnections(out, connectionsOf(p.protocol, portRange(target.containerPort, target.containerPort)));
-      } else {
-        out = unionConnections(out, connectionsOf(p.protocol, p.port === undefined ? ALL_PORTS : portRange(p.port, p.endPort ?? p.port)));
-      }
-    }
-    return out;
-  };
-  const direction = (selected: K8sPod, type: 'Ingress' | 'Egress', peer: End, dst: End): ConnectionSet => {
-    const policies = objects.networkPolicies.filter((p) => !asHost(selected) && p.namespace === selected.namespace && p.policyTypes.includes(type) && matches(p.podSelector, selected.labels));
-    if (policies.length === 0) return ALL_CONNECTIONS;
-    let out = NO_CONNECTIONS;
-    for (const p of policies) {
-      for (const rule of type === 'Ingress' ? p.ingress : p.egress) {
-        if (rule.peers === 'all' || rule.peers.some((peerSpec) => peerMatches(peerSpec, p.namespace, peer))) out = unionConnections(out, portsOf(rule, dst));
-      }
-    }
-    return out;
-  };
+  const reader = podFlowReader(objects, hostAddress);
+  const direction = (selected: K8sPod, type: 'Ingress' | 'Egress', peer: FlowEnd, dst: FlowEnd): ConnectionSet => reader.direction(selected, type, peer, dst).connections;
   const label = (pod: K8sPod): string => `${pod.namespace}/${pod.name}[Pod]`;
   const lines: [string, string, ConnectionSet][] = [];
   for (const src of objects.pods) {

@@ -26,6 +26,7 @@ export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScr
       .map((port) => ({
         comment: shellComment(`${port.name} to host ${port.host}`),
         device: shellWord(port.name),
+        mtu: shellWord(fabric.mtu),
       })),
   };
 }

@@ -31,4 +31,6 @@ export interface SwitchHostPortView {
   readonly comment: string;
   /** Shell word: `'swpN'`. */
   readonly device: string;
+  /** Shell word: the fabric MTU, so VM frames (fabric MTU - 50 plus the VLAN tag) fit the trunk. */
+  readonly mtu: string;
 }

@@ -18,4 +18,4 @@ ip link set dev 'swp64' mtu '9216' up
 
 # Host ports, by port number.
 # swp1 to host hv3
-ip link set dev 'swp1' up
+ip link set dev 'swp1' mtu '9216' up

@@ -20,4 +20,4 @@ ip addr replace '10.253.0.17/31' dev 'swp32'
 
 # Host ports, by port number.
 # swp1 to host hv1
-ip link set dev 'swp1' up
+ip link set dev 'swp1' mtu '9216' up

@@ -20,4 +20,4 @@ ip addr replace '10.253.0.31/31' dev 'swp32'
 
 # Host ports, by port number.
 # swp1 to host hv4
-ip link set dev 'swp1' up
+ip link set dev 'swp1' mtu '9216' up

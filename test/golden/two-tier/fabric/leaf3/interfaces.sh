@@ -18,6 +18,6 @@ ip link set dev 'swp64' mtu '9216' up
 
 # Host ports, by port number.
 # swp1 to host hv3
-ip link set dev 'swp1' up
+ip link set dev 'swp1' mtu '9216' up
 # swp2 to host hv4
-ip link set dev 'swp2' up
+ip link set dev 'swp2' mtu '9216' up

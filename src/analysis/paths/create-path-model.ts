@@ -1,0 +1,39 @@
+// The path model over a compiled topology: endpoint instances and the paths between them, memoised per query.
+import type { TopologyIR } from '../../ir/topology-ir.js';
+import type { PathModel } from './path-model.js';
+import type { AddressRange } from './address-range.js';
+import { rangeOfCidr } from './address-range.js';
+import { endpointInstances } from './endpoint-instances.js';
+import { PathBuilder } from './build-flow-path.js';
+
+export function createPathModel(ir: TopologyIR): PathModel {
+  const builder = new PathBuilder(ir);
+  let cuts: AddressRange[] | undefined;
+  return {
+    instances(endpoint) {
+      cuts ??= filterRanges(ir);
+      return endpointInstances(ir, endpoint, cuts);
+    },
+    paths(from, to, flow) {
+      return [builder.path(from, to, flow)];
+    },
+  };
+}
+
+/** Every range a filter distinguishes: firewall and security-group addresses, NetworkPolicy ipBlocks. */
+function filterRanges(ir: TopologyIR): AddressRange[] {
+  const cidrs = [
+    ...ir.firewalls.flatMap((f) => f.rules.flatMap((r) => [...r.from.cidrs, ...r.to.cidrs])),
+    ...ir.overlay.vpcs.flatMap((v) => v.securityGroups.flatMap((g) => [...g.ingress, ...(g.egress ?? [])].flatMap((r) => r.peer.cidrs))),
+  ];
+  const ranges = cidrs.map(rangeOfCidr).filter((r): r is AddressRange => r !== undefined);
+  for (const c of ir.clusters) {
+    for (const p of c.policyModel.networkPolicies) {
+      for (const rule of [...p.ingress, ...p.egress]) {
+        if (rule.peers === 'all') continue;
+        for (const peer of rule.peers) if (peer.type === 'ipBlock') ranges.push(peer.cidr, ...peer.except);
+      }
+    }
+  }
+  return ranges;
+}

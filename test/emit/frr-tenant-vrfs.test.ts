@@ -1,0 +1,132 @@
+// The tenant VRF sections of frr.conf: which switches get them, their values, and the printed FRR 8.4 text.
+import { describe, expect, it } from 'vitest';
+import type { FabricIR } from '../../src/ir/fabric-ir.js';
+import { buildFrrConfigView } from '../../src/emit/frr/build-frr-config-view.js';
+import { frrEmitter } from '../../src/emit/frr/frr-emitter.js';
+import { compiledExamples, overlay, overlayFabric, overlaySwitch, overlayTopology, reversedOverlayTopology } from '../helpers/leaf-overlay-fixtures.js';
+import { topologyOf, twoTierUnnumbered } from '../helpers/fabric-ir-fixtures.js';
+
+const vrfsOf = (name: string, fabric: FabricIR = overlayFabric) => buildFrrConfigView(fabric, overlaySwitch(name), overlay).tenantVrfs;
+
+const confOf = (name: string): string => {
+  const file = frrEmitter.emit(overlayTopology).find((f) => f.path === `fabric/${name}/frr.conf`);
+  if (!file) throw new Error(`no frr.conf for ${name}`);
+  return file.contents;
+};
+
+describe('tenant VRFs in the frr.conf view', () => {
+  it('gives a leaf one VRF per VPC with a VM under it, by name, with its L3 VNI, RD and route targets', () => {
+    expect(vrfsOf('leaf1')).toEqual([
+      {
+        name: 'blue',
+        l3Vni: 50001,
+        asn: 65100,
+        routerId: '10.255.0.3',
+        rd: '10.255.0.3:1',
+        routeTargetExport: '65000:50001',
+        routeTargetImports: ['65000:50001', '65000:50002'],
+      },
+      {
+        name: 'green',
+        l3Vni: 50002,
+        asn: 65100,
+        routerId: '10.255.0.3',
+        rd: '10.255.0.3:2',
+        routeTargetExport: '65000:50002',
+        routeTargetImports: ['65000:50001', '65000:50002'],
+      },
+    ]);
+    expect(vrfsOf('leaf2').map((v) => [v.name, v.asn, v.rd])).toEqual([['blue', 65101, '10.255.0.4:1']]);
+  });
+
+  it('gives spines, leaves without VMs and every switch of a host-VTEP fabric no VRF', () => {
+    expect(vrfsOf('spine1')).toEqual([]);
+    expect(vrfsOf('border1')).toEqual([]);
+    const hostVteps: FabricIR = { ...overlayFabric, vtep: 'host' };
+    for (const sw of hostVteps.switches) expect(buildFrrConfigView(hostVteps, sw, overlay).tenantVrfs, sw.name).toEqual([]);
+  });
+
+  it('leaves the underlay untouched: still loopbacks only in ipv4 unicast, advertise-all-vni on leaves', () => {
+    const withOverlay = buildFrrConfigView(overlayFabric, overlaySwitch('leaf1'), overlay);
+    const without = buildFrrConfigView(overlayFabric, overlaySwitch('leaf1'));
+    expect({ ...withOverlay, tenantVrfs: [] }).toEqual(without);
+    expect(withOverlay.bgp.advertiseAllVni).toBe(true);
+  });
+
+  it('does not depend on the order of VPCs, subnets or route targets in the IR', () => {
+    expect(frrEmitter.emit(reversedOverlayTopology())).toEqual(frrEmitter.emit(overlayTopology));
+  });
+});
+
+describe('tenant VRFs in the printed frr.conf', () => {
+  it('maps each VRF to its L3 VNI right after the header', () => {
+    expect(confOf('leaf1')).toContain('service integrated-vtysh-config\n!\nvrf blue\n vni 50001\nexit-vrf\n!\nvrf green\n vni 50002\nexit-vrf\n!\ninterface lo\n');
+  });
+
+  it('ends with one BGP instance per VRF: connected subnets out as type-5 routes, explicit RD and route targets', () => {
+    expect(confOf('leaf3').endsWith(
+      [
+        'router bgp 65102 vrf blue',
+        ' bgp router-id 10.255.0.5',
+        ' !',
+        ' address-family ipv4 unicast',
+        '  redistribute connected',
+        ' exit-address-family',
+        ' !',
+        ' address-family l2vpn evpn',
+        '  advertise ipv4 unicast',
+        '  rd 10.255.0.5:1',
+        '  route-target import 65000:50001',
+        '  route-target import 65000:50002',
+        '  route-target export 65000:50001',
+        ' exit-address-family',
+        'exit',
+        '!',
+        'router bgp 65102 vrf green',
+        ' bgp router-id 10.255.0.5',
+        ' !',
+        ' address-family ipv4 unicast',
+        '  redistribute connected',
+        ' exit-address-family',
+        ' !',
+        ' address-family l2vpn evpn',
+        '  advertise ipv4 unicast',
+        '  rd 10.255.0.5:2',
+        '  route-target import 65000:50001',
+        '  route-target import 65000:50002',
+        '  route-target export 65000:50002',
+        ' exit-address-family',
+        'exit',
+        '!',
+        '',
+      ].join('\n'),
+    )).toBe(true);
+  });
+
+  it('keeps the global EVPN section and the loopback-only policy of a leaf with VRFs', () => {
+    const conf = confOf('leaf2');
+    expect(conf).toContain(' address-family l2vpn evpn\n  neighbor fabric activate\n  advertise-all-vni\n exit-address-family\n');
+    expect(conf).toContain('  neighbor fabric route-map FABRIC-IN in\n  neighbor fabric route-map FABRIC-OUT out\n');
+    expect(conf.match(/route-map FABRIC-(IN|OUT) (in|out)/g)).toHaveLength(2);
+  });
+
+  it('prints nothing of the overlay on spines and border leaves, nor on fabrics without VPCs', () => {
+    for (const name of ['spine1', 'spine2', 'border1']) expect(confOf(name)).not.toMatch(/^vrf |vrf \w+$|advertise ipv4 unicast/m);
+    for (const file of frrEmitter.emit(topologyOf(twoTierUnnumbered))) expect(file.contents).not.toMatch(/^vrf |router bgp \d+ vrf/m);
+  });
+
+  it('gives the leaves of examples/three-layer.yaml the VRFs of their VMs', () => {
+    const example = compiledExamples().find((e) => e.name === 'three-layer');
+    if (!example) throw new Error('examples/three-layer.yaml is missing');
+    const vrfs = Object.fromEntries(
+      frrEmitter.emit(example.ir).map((f) => [f.path, [...f.contents.matchAll(/^router bgp \d+ vrf (\S+)$/gm)].map((m) => m[1])]),
+    );
+    expect(vrfs).toMatchObject({
+      'fabric/leaf1/frr.conf': ['blue', 'green'],
+      'fabric/leaf2/frr.conf': ['blue'],
+      'fabric/leaf3/frr.conf': ['blue', 'green'],
+      'fabric/border1/frr.conf': [],
+      'fabric/spine1/frr.conf': [],
+    });
+  });
+});

@@ -1,0 +1,82 @@
+// The hosts' setup.sh emitter end to end: which files, nothing without hosts, determinism, and sh -n plus shellcheck.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { hostScriptEmitter } from '../../src/emit/iproute2/host-script-emitter.js';
+import { emptyTopology, hostVmTopology, reversedLists, threeLayerExample } from '../helpers/host-vm-fixtures.js';
+import { hasCommand, testNeeding } from './test-needing.js';
+
+const withShellcheck = testNeeding('shellcheck', hasCommand('shellcheck'));
+const root = mkdtempSync(join(tmpdir(), 'thrice-host-sh-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('hostScriptEmitter', () => {
+  it('writes one executable hosts/<host>/setup.sh per host, in name order', () => {
+    expect(hostScriptEmitter.emit(hostVmTopology).map((f) => [f.path, f.executable])).toEqual([
+      ['hosts/hv1/setup.sh', true],
+      ['hosts/hv2/setup.sh', true],
+    ]);
+  });
+
+  it('writes nothing without a fabric, and an uplink-only script for a host without VMs', () => {
+    expect(hostScriptEmitter.emit(emptyTopology)).toEqual([]);
+    const noVms = { ...hostVmTopology, overlay: { vpcs: [], vms: [] } };
+    const [file] = hostScriptEmitter.emit(noVms);
+    expect(file?.contents).toContain(`ip link set dev 'eth0' mtu '9166' up`);
+    expect(file?.contents).not.toContain('type bridge');
+  });
+
+  it('is deterministic and independent of input order', () => {
+    const first = hostScriptEmitter.emit(hostVmTopology);
+    expect(hostScriptEmitter.emit(hostVmTopology)).toEqual(first);
+    expect(hostScriptEmitter.emit(reversedLists(hostVmTopology))).toEqual(first);
+  });
+
+  it('prints the trunk, a bridge per VLAN and the VM ports in order, ending in exactly one newline', () => {
+    const script = hostScriptEmitter.emit(hostVmTopology)[1]?.contents ?? '';
+    const commands = script.split('\n').filter((l) => l.startsWith('ip '));
+    expect(commands).toEqual([
+      `ip link set dev 'eth0' mtu '9166' up`,
+      `ip link show dev 'vlan2' >/dev/null 2>&1 || ip link add name 'vlan2' type bridge`,
+      `ip link show dev 'eth0.2' >/dev/null 2>&1 || ip link add link 'eth0' name 'eth0.2' type vlan id '2'`,
+      `ip link set dev 'eth0.2' master 'vlan2' mtu '9166' up`,
+      `ip link set dev 'vlan2' up`,
+      `ip link show dev 'vlan3' >/dev/null 2>&1 || ip link add name 'vlan3' type bridge`,
+      `ip link show dev 'eth0.3' >/dev/null 2>&1 || ip link add link 'eth0' name 'eth0.3' type vlan id '3'`,
+      `ip link set dev 'eth0.3' master 'vlan3' mtu '9166' up`,
+      `ip link set dev 'vlan3' up`,
+      `ip link show dev 'vnet0' >/dev/null 2>&1 || ip link add name 'vnet0' type veth peer name 'vnet0-vm'`,
+      `ip link set dev 'vnet0' master 'vlan2' mtu '9166' up`,
+      `ip link show dev 'vnet1' >/dev/null 2>&1 || ip link add name 'vnet1' type veth peer name 'vnet1-vm'`,
+      `ip link set dev 'vnet1' master 'vlan3' mtu '1500' up`,
+      `ip link show dev 'vnet10' >/dev/null 2>&1 || ip link add name 'vnet10' type veth peer name 'vnet10-vm'`,
+      `ip link set dev 'vnet10' master 'vlan2' mtu '9166' up`,
+    ]);
+    expect(script).toContain('# VLAN 2: subnet blue/nodes 10.1.1.0/24 (VNI 10101 on the leaf), VMs bastion, k8s-2\n');
+    expect(script).toContain('# vnet1: VM pg-1, subnet blue/db, 10.1.2.10/24, MAC 02:01:0a:01:02:0a\n');
+    expect(script.endsWith('\n') && !script.endsWith('\n\n')).toBe(true);
+  });
+});
+
+describe.each([
+  ['hand-made fixture', () => hostVmTopology],
+  ['examples/three-layer.yaml', threeLayerExample],
+] as const)('hosts setup.sh of the %s', (fixture, topology) => {
+  for (const file of hostScriptEmitter.emit(topology())) {
+    const path = join(root, fixture, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.contents, { mode: 0o755 });
+
+    it(`${file.path}: sh -n`, () => {
+      const run = spawnSync('sh', ['-n', path], { encoding: 'utf8' });
+      expect(run.status, `${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
+    });
+
+    withShellcheck(`${file.path}: shellcheck -s sh`, () => {
+      const run = spawnSync('shellcheck', ['-s', 'sh', path], { encoding: 'utf8' });
+      expect(run.status, `${run.stdout}${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
+    });
+  }
+});

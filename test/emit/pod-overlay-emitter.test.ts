@@ -1,0 +1,137 @@
+// The pod-overlay.sh emitter end to end: which files, determinism, printed commands, sh -n, shellcheck and nft -c.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { TopologyIR } from '../../src/ir/topology-ir.js';
+import { podOverlayEmitter } from '../../src/emit/iproute2/pod-overlay-emitter.js';
+import { emptyTopology, hostVmTopology, reversedLists, threeLayerExample, withBackend } from '../helpers/host-vm-fixtures.js';
+import { NamespaceLab } from '../helpers/host-vm-lab.js';
+import { hasCommand, testNeeding } from './test-needing.js';
+
+const withShellcheck = testNeeding('shellcheck', hasCommand('shellcheck'));
+const nftMet = process.getuid?.() === 0 && hasCommand('ip') && hasCommand('nft');
+const withNft = testNeeding('root, iproute2 and nftables (nft -c in a throwaway namespace)', nftMet);
+const root = mkdtempSync(join(tmpdir(), 'thrice-pod-sh-'));
+/** `nft -c` asks the kernel to check without committing; even so it runs in a namespace of its own. */
+const lab = nftMet ? new NamespaceLab() : undefined;
+let nftNetns: string | undefined;
+const checkNamespace = (): string => {
+  if (!lab) throw new Error('no lab');
+  nftNetns ??= lab.add('nft-check');
+  return nftNetns;
+};
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  lab?.destroy();
+});
+
+const scriptOf = (topology: TopologyIR, node: string): string =>
+  podOverlayEmitter.emit(topology).find((f) => f.path === `vms/${node}/pod-overlay.sh`)?.contents ?? '';
+const commandsOf = (script: string): string[] => script.split('\n').filter((l) => /^(ip|bridge) /.test(l));
+/** The nftables ruleset between `nft -f - <<'NFT'` and `NFT`. */
+const rulesetOf = (script: string): string => /<<'NFT'\n([\s\S]*?)\nNFT\n/.exec(script)?.[1] ?? '';
+
+describe('podOverlayEmitter', () => {
+  it('writes one executable vms/<node>/pod-overlay.sh per cluster node, in name order', () => {
+    expect(podOverlayEmitter.emit(hostVmTopology).map((f) => [f.path, f.executable])).toEqual(
+      ['k8s-1', 'k8s-2', 'k8s-3'].map((n) => [`vms/${n}/pod-overlay.sh`, true]),
+    );
+  });
+
+  it('writes nothing without clusters', () => {
+    expect(podOverlayEmitter.emit(emptyTopology)).toEqual([]);
+    expect(podOverlayEmitter.emit({ ...hostVmTopology, clusters: [] })).toEqual([]);
+  });
+
+  it('is deterministic and independent of input order', () => {
+    const first = podOverlayEmitter.emit(hostVmTopology);
+    expect(podOverlayEmitter.emit(reversedLists(hostVmTopology))).toEqual(first);
+  });
+
+  it('vxlan: cni0, then flannel.1, then per other node neighbour, FDB entry and onlink route', () => {
+    const script = scriptOf(hostVmTopology, 'k8s-1');
+    expect(commandsOf(script)).toEqual([
+      `ip link show dev 'cni0' >/dev/null 2>&1 || ip link add name 'cni0' type bridge`,
+      `ip link set dev 'cni0' mtu '9116' up`,
+      `ip addr replace '10.244.1.1/24' dev 'cni0'`,
+      `ip link show dev 'flannel.1' >/dev/null 2>&1 ||`,
+      `ip link set dev 'flannel.1' address '02:66:0a:01:01:02' mtu '9116' up`,
+      `ip addr replace '10.244.1.0/32' dev 'flannel.1'`,
+      `ip neigh replace '10.244.2.0' lladdr '02:66:0a:01:01:03' dev 'flannel.1' nud permanent`,
+      `bridge fdb replace '02:66:0a:01:01:03' dev 'flannel.1' dst '10.1.1.3' self permanent`,
+      `ip route replace '10.244.2.0/24' via '10.244.2.0' dev 'flannel.1' onlink`,
+      `ip neigh replace '10.244.3.0' lladdr '02:66:0a:01:01:04' dev 'flannel.1' nud permanent`,
+      `bridge fdb replace '02:66:0a:01:01:04' dev 'flannel.1' dst '10.1.1.4' self permanent`,
+      `ip route replace '10.244.3.0/24' via '10.244.3.0' dev 'flannel.1' onlink`,
+    ]);
+    expect(script).toContain(
+      `  ip link add 'flannel.1' address '02:66:0a:01:01:02' type vxlan id '1' local '10.1.1.2' dev 'eth0' dstport '8472' nolearning\n`,
+    );
+    expect(script).toContain(`sysctl -q -w 'net.ipv4.ip_forward=1'\n`);
+    expect(script.endsWith('\n') && !script.endsWith('\n\n')).toBe(true);
+  });
+
+  it('host-gw: cni0 and a route per other node via its VPC address, no VXLAN', () => {
+    const script = scriptOf(withBackend(hostVmTopology, 'host-gw'), 'k8s-3');
+    expect(commandsOf(script).slice(3)).toEqual([
+      `ip route replace '10.244.1.0/24' via '10.1.1.2' dev 'eth0'`,
+      `ip route replace '10.244.2.0/24' via '10.1.1.3' dev 'eth0'`,
+    ]);
+    expect(script).not.toContain('vxlan');
+  });
+
+  it('masquerade: the table is deleted when present, then loaded whole', () => {
+    const script = scriptOf(hostVmTopology, 'k8s-2');
+    expect(script).toContain(
+      [
+        `if nft list table 'ip' 'thrice-flannel' >/dev/null 2>&1; then`,
+        `  nft delete table 'ip' 'thrice-flannel'`,
+        `fi`,
+        `nft -f - <<'NFT'`,
+        `table ip thrice-flannel {`,
+      ].join('\n'),
+    );
+    expect(rulesetOf(script)).toContain('    ip saddr 10.244.2.0/24 ip daddr 10.244.0.0/16 return\n');
+  });
+
+  it('wireguard: a script that says it is not generated and fails', () => {
+    const script = scriptOf(withBackend(hostVmTopology, 'wireguard'), 'k8s-1');
+    expect(script).toContain('# flannel\'s wireguard backend is not generated by thrice v1; run flanneld on this node instead.\n');
+    expect(script.trimEnd().endsWith('exit 1')).toBe(true);
+    expect(script).not.toMatch(/^ip /m);
+  });
+});
+
+describe.each([
+  ['hand-made fixture, vxlan', () => hostVmTopology],
+  ['hand-made fixture, host-gw', () => withBackend(hostVmTopology, 'host-gw')],
+  ['hand-made fixture, wireguard', () => withBackend(hostVmTopology, 'wireguard')],
+  ['examples/three-layer.yaml', threeLayerExample],
+] as const)('pod-overlay.sh of the %s', (fixture, topology) => {
+  for (const file of podOverlayEmitter.emit(topology())) {
+    const path = join(root, fixture, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.contents, { mode: 0o755 });
+
+    it(`${file.path}: sh -n`, () => {
+      const run = spawnSync('sh', ['-n', path], { encoding: 'utf8' });
+      expect(run.status, `${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
+    });
+
+    withShellcheck(`${file.path}: shellcheck -s sh`, () => {
+      const run = spawnSync('shellcheck', ['-s', 'sh', path], { encoding: 'utf8' });
+      expect(run.status, `${run.stdout}${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
+    });
+
+    const ruleset = rulesetOf(file.contents);
+    if (ruleset) {
+      withNft(`${file.path}: nft -c accepts the masquerade ruleset`, () => {
+        const netns = checkNamespace();
+        const run = spawnSync('ip', ['netns', 'exec', netns, 'nft', '-c', '-f', '-'], { input: ruleset, encoding: 'utf8' });
+        expect(run.status, `${run.stderr}\n--- ruleset ---\n${ruleset}`).toBe(0);
+      });
+    }
+  }
+});

@@ -1,0 +1,62 @@
+// The VMs' setup.sh emitter end to end: which files, nothing without VMs, determinism, and sh -n plus shellcheck.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { vmScriptEmitter } from '../../src/emit/iproute2/vm-script-emitter.js';
+import { emptyTopology, hostVmTopology, reversedLists, threeLayerExample } from '../helpers/host-vm-fixtures.js';
+import { hasCommand, testNeeding } from './test-needing.js';
+
+const withShellcheck = testNeeding('shellcheck', hasCommand('shellcheck'));
+const root = mkdtempSync(join(tmpdir(), 'thrice-vm-sh-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('vmScriptEmitter', () => {
+  it('writes one executable vms/<vm>/setup.sh per VM, in name order', () => {
+    expect(vmScriptEmitter.emit(hostVmTopology).map((f) => [f.path, f.executable])).toEqual(
+      ['bastion', 'batch-1', 'k8s-1', 'k8s-2', 'k8s-3', 'pg-1'].map((vm) => [`vms/${vm}/setup.sh`, true]),
+    );
+  });
+
+  it('writes nothing without VMs', () => {
+    expect(vmScriptEmitter.emit(emptyTopology)).toEqual([]);
+  });
+
+  it('is deterministic and independent of input order', () => {
+    const first = vmScriptEmitter.emit(hostVmTopology);
+    expect(vmScriptEmitter.emit(reversedLists(hostVmTopology))).toEqual(first);
+  });
+
+  it('prints MAC, MTU, address and default route, ending in exactly one newline', () => {
+    const script = vmScriptEmitter.emit(hostVmTopology).find((f) => f.path === 'vms/k8s-1/setup.sh')?.contents ?? '';
+    expect(script.split('\n').filter((l) => l.startsWith('ip '))).toEqual([
+      `ip link set dev 'eth0' address '02:01:0a:01:01:02'`,
+      `ip link set dev 'eth0' mtu '9166' up`,
+      `ip addr replace '10.1.1.2/24' dev 'eth0'`,
+      `ip route replace default via '10.1.1.1' dev 'eth0'`,
+    ]);
+    expect(script.endsWith('\n') && !script.endsWith('\n\n')).toBe(true);
+  });
+});
+
+describe.each([
+  ['hand-made fixture', () => hostVmTopology],
+  ['examples/three-layer.yaml', threeLayerExample],
+] as const)('VM setup.sh of the %s', (fixture, topology) => {
+  for (const file of vmScriptEmitter.emit(topology())) {
+    const path = join(root, fixture, file.path);
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, file.contents, { mode: 0o755 });
+
+    it(`${file.path}: sh -n`, () => {
+      const run = spawnSync('sh', ['-n', path], { encoding: 'utf8' });
+      expect(run.status, `${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
+    });
+
+    withShellcheck(`${file.path}: shellcheck -s sh`, () => {
+      const run = spawnSync('shellcheck', ['-s', 'sh', path], { encoding: 'utf8' });
+      expect(run.status, `${run.stdout}${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
+    });
+  }
+});
