@@ -6,6 +6,8 @@ import { OUTPUT_FORMATS } from './report.js';
 import { runValidate } from './commands/validate.js';
 import { runCompile } from './commands/compile.js';
 import { runConnectivity } from './commands/connectivity.js';
+import { runExplain } from './commands/explain.js';
+import { runCheck } from './commands/check.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
 const program = new Command();
@@ -52,6 +54,28 @@ program
   )
   .action(async (spec: string, opts: { cluster?: string; format: 'text' | 'json'; hostNetwork: 'host' | 'pod' }) => {
     process.exitCode = runConnectivity(spec, opts);
+  });
+
+program
+  .command('explain')
+  .description('print every path of one flow through all layers: the headers each hop sees, the rules consulted, which decided and which were bypassed')
+  .argument('<spec>', 'topology file (YAML)')
+  .requiredOption('--from <endpoint>', 'external:CIDR, host:NAME, vm:NAME, subnet:VPC/SUBNET, workload:CLUSTER/NS/NAME or pods:CLUSTER[/NS][/k=v,...]')
+  .requiredOption('--to <endpoint>', 'same forms as --from')
+  .addOption(new Option('--proto <proto>', 'protocol').choices(['tcp', 'udp', 'icmp']).default('tcp'))
+  .option('--port <port>', 'destination port (tcp, udp)')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+  .action(async (spec: string, opts: { from: string; to: string; proto: 'tcp' | 'udp' | 'icmp'; port?: string; format: 'text' | 'json' }) => {
+    process.exitCode = runExplain(spec, opts);
+  });
+
+program
+  .command('check')
+  .description('the pre-merge lint: validation, every cross-layer gap check and every intent over all its paths; exits 1 on any error')
+  .argument('<spec>', 'topology file (YAML)')
+  .addOption(formatOption())
+  .action(async (spec: string, opts: { format: 'text' | 'json' | 'sarif' }) => {
+    process.exitCode = runCheck(spec, opts);
   });
 
 try {

@@ -26,6 +26,10 @@ import { buildFirewallIR } from './build-firewall-ir.js';
 import { addressBook } from './address-book.js';
 import { type ClusterManifests, type CompilerHost, loadClusterManifests } from './load-cluster-manifests.js';
 import { emitters } from '../emit/index.js';
+import { createPathModel } from '../analysis/paths/create-path-model.js';
+import { runRules } from '../analysis/run-rules.js';
+import { type IntentResult, evaluateIntents } from '../analysis/intents/evaluate-intents.js';
+import { intentDiagnostic } from '../analysis/intents/intent-diagnostic.js';
 
 export type { SourceText, CompilerHost };
 
@@ -40,6 +44,9 @@ export interface PipelineInput {
 export interface PipelineResult {
   readonly diagnostics: readonly Diagnostic[];
   readonly ir?: TopologyIR;
+  /** The schema-valid spec and its source, once validation passed (analysis locates findings with them). */
+  readonly spec?: Spec;
+  readonly source?: SourceDocument;
   /** The lock file contents after allocation (only when the IR was built). */
   readonly lockText?: string;
   readonly outputs?: readonly OutputFile[];
@@ -70,7 +77,24 @@ export function buildTopology(input: PipelineInput): PipelineResult {
   const built = buildIR({ spec, doc, lock, host: input.host }, bag);
   if (bag.hasErrors()) return done();
 
-  return done({ ir: built.ir, lockText: formatLockFile(built.lock, spec.name) });
+  return done({ ir: built.ir, spec, source: doc, lockText: formatLockFile(built.lock, spec.name) });
+}
+
+export interface CheckResult extends PipelineResult {
+  /** Every intent with its verdict; empty when the topology did not build. */
+  readonly intents: readonly IntentResult[];
+}
+
+/** The pre-merge lint: everything `buildTopology` does, then every gap check and every intent over all paths. */
+export function checkTopology(input: PipelineInput): CheckResult {
+  const built = buildTopology(input);
+  if (!built.ir || !built.spec || !built.source) return { ...built, intents: [] };
+  const { ir, spec, source } = built;
+  const paths = createPathModel(ir);
+  const findings = runRules({ ir, spec, paths }, source.spans);
+  const intents = evaluateIntents(spec, ir, paths);
+  const violations = intents.filter((i) => !i.holds).map((i) => intentDiagnostic(i, source.spans));
+  return { ...built, diagnostics: sortDiagnostics([...built.diagnostics, ...findings, ...violations]), intents };
 }
 
 /** Everything `buildTopology` does, then every emitter. */

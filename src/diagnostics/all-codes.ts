@@ -18,6 +18,7 @@ const allocationCodes = defineCodes([
   { code: 'asn-not-private', severity: 'warning', summary: 'A switch got a public ASN (outside the RFC 6996 private ranges).' },
   { code: 'radix-exceeded', severity: 'error', summary: 'A switch needs more ports than its radix.' },
   { code: 'manifest-not-found', severity: 'error', summary: 'A `manifests` pattern matches no readable file.' },
+  { code: 'intent-violated', severity: 'error', summary: 'An intent does not hold on every path its traffic can take.' },
   { code: 'lock-invalid', severity: 'error', summary: 'The lock file is malformed.' },
   { code: 'lock-outdated', severity: 'error', summary: 'With --locked, the lock file would have to change.' },
 ]);

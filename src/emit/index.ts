@@ -9,12 +9,15 @@ import { nftablesEmitter } from './nftables/nftables-emitter.js';
 import { hostScriptEmitter } from './iproute2/host-script-emitter.js';
 import { vmScriptEmitter } from './iproute2/vm-script-emitter.js';
 import { podOverlayEmitter } from './iproute2/pod-overlay-emitter.js';
+import { leafOverlayEmitter } from './iproute2/leaf-overlay-emitter.js';
 
 export const emitters: readonly Emitter[] = Object.freeze([
   // The fabric: FRR, per-switch interfaces, wiring.
   frrEmitter,
   switchScriptEmitter,
   wiringEmitter,
+  // Tenant overlays on the leaves (VTEPs).
+  leafOverlayEmitter,
   // Hypervisors, VMs and the pod overlay on node VMs.
   hostScriptEmitter,
   vmScriptEmitter,

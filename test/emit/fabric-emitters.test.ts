@@ -90,7 +90,7 @@ describe('printed text', () => {
 
   it('interfaces.sh brings host ports up under a comment naming the host', () => {
     const script = fileOf(switchScriptEmitter, twoTierUnnumbered, 'fabric/leaf2/interfaces.sh');
-    expect(script).toContain(`# swp1 to host hv2\nip link set dev 'swp1' up\n`);
+    expect(script).toContain(`# swp1 to host hv2\nip link set dev 'swp1' mtu '9216' up\n`);
     expect(fileOf(switchScriptEmitter, twoTierUnnumbered, 'fabric/spine1/interfaces.sh')).not.toContain('Host ports');
   });
 

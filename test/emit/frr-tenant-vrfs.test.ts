@@ -115,8 +115,8 @@ describe('tenant VRFs in the printed frr.conf', () => {
     for (const file of frrEmitter.emit(topologyOf(twoTierUnnumbered))) expect(file.contents).not.toMatch(/^vrf |router bgp \d+ vrf/m);
   });
 
-  it('gives the leaves of examples/three-layer.yaml the VRFs of their VMs', () => {
-    const example = compiledExamples().find((e) => e.name === 'three-layer');
+  it('gives the leaves of examples/three-layer.yaml the VRFs of their VMs', async () => {
+    const example = (await compiledExamples()).find((e) => e.name === 'three-layer');
     if (!example) throw new Error('examples/three-layer.yaml is missing');
     const vrfs = Object.fromEntries(
       frrEmitter.emit(example.ir).map((f) => [f.path, [...f.contents.matchAll(/^router bgp \d+ vrf (\S+)$/gm)].map((m) => m[1])]),

@@ -45,7 +45,7 @@ const topologies = [
   ['two-tier unnumbered', topologyOf(twoTierUnnumbered, 'two-tier-unnumbered')],
   ['three-tier numbered', topologyOf(threeTierNumbered, 'three-tier-numbered')],
   ['overlay (VPCs blue and green)', overlayTopology],
-  ...compiledExamples().map((example) => [`example ${example.name}`, example.ir] as const),
+  ...(await compiledExamples()).map((example) => [`example ${example.name}`, example.ir] as const),
 ] as const;
 
 describe.each(topologies)('vtysh -C accepts every frr.conf of the %s fixture', (fixture, topology) => {

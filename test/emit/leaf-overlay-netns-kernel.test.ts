@@ -63,7 +63,7 @@ function expectBridge(link: IpLink | undefined, mac: string, addresses: string[]
 
 const topologies = [
   ['the overlay fixture', overlayTopology],
-  ['examples/three-layer.yaml', compiledExamples().find((e) => e.name === 'three-layer')?.ir],
+  ['examples/three-layer.yaml', (await compiledExamples()).find((e) => e.name === 'three-layer')?.ir],
 ] as const;
 
 describe.each(topologies)('overlay-netns.sh of %s, in a network namespace per leaf', (_name, topology) => {
@@ -107,7 +107,8 @@ describe.each(topologies)('overlay-netns.sh of %s, in a network namespace per le
         expect(leafLinks.filter((l) => l.linkinfo?.info_kind === 'vxlan').map((l) => l.ifname)).toEqual([]);
         const sockets = spawnSync('ip', ['netns', 'exec', lab.netns, 'ss', '-H', '-u', '-l', '-n'], { encoding: 'utf8' });
         expect(sockets.stdout).toMatch(/:4789\b/);
-        for (const port of sw.hostPorts) expect(leafLinks.find((l) => l.ifname === port.name)?.mtu, port.name).toBe(VM_MTU);
+        // interfaces.sh gives host ports the fabric MTU: room for the VLAN subinterfaces of VM MTU.
+        for (const port of sw.hostPorts) expect(leafLinks.find((l) => l.ifname === port.name)?.mtu, port.name).toBe(fabric.mtu);
       });
     });
   }

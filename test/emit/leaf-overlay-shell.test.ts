@@ -13,7 +13,7 @@ const root = mkdtempSync(join(tmpdir(), 'thrice-overlay-sh-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 // Examples without VPCs emit no script and so are left out (an empty describe is an error).
-const topologies = [['overlay-fixture', overlayTopology] as const, ...compiledExamples().map((e) => [`example-${e.name}`, e.ir] as const)].filter(
+const topologies = [['overlay-fixture', overlayTopology] as const, ...(await compiledExamples()).map((e) => [`example-${e.name}`, e.ir] as const)].filter(
   ([, topology]) => leafOverlayEmitter.emit(topology).length > 0,
 );
 

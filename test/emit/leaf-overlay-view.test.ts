@@ -9,7 +9,7 @@ import { overlay, overlayFabric, overlaySwitch, reversedOverlayTopology } from '
 const view = (name: string, fabric: FabricIR = overlayFabric, ir: OverlayIR = overlay) => buildLeafOverlayView(fabric, ir, overlaySwitch(name));
 
 describe('buildLeafOverlayView', () => {
-  it('builds leaf2: one VRF, its L3 VNI with the leaf router MAC, two subnets, two trunk ports', () => {
+  it('builds leaf2: one VRF, its L3 VNI with the leaf router MAC, two subnets, host VLANs on two ports', () => {
     expect(view('leaf2')).toEqual({
       title: 'leaf2 (leaf)',
       vtepAddress: `'10.255.0.4'`,
@@ -17,10 +17,6 @@ describe('buildLeafOverlayView', () => {
       mtu: `'9166'`,
       mtuReason: '9166 = fabric MTU 9216 - 50 bytes of VXLAN',
       tenantSysctls: [`'net.ipv4.ip_forward=1'`],
-      trunkPorts: [
-        { comment: 'swp1 to host hv2: 802.1Q trunk of VLANs 2, 3', device: `'swp1'` },
-        { comment: 'swp2 to host hv4: 802.1Q trunk of VLAN 3', device: `'swp2'` },
-      ],
       tenants: [
         {
           comment: 'VPC blue 10.1.0.0/16: VRF blue, routing table 50001, L3 VNI 50001, peered with green',
@@ -78,7 +74,7 @@ describe('buildLeafOverlayView', () => {
   });
 
   it('gives spines and leaves without VMs nothing to do', () => {
-    for (const name of ['spine1', 'border1']) expect([view(name).tenants, view(name).trunkPorts], name).toEqual([[], []]);
+    for (const name of ['spine1', 'border1']) expect(view(name).tenants, name).toEqual([]);
   });
 
   it('gives no switch a tenant when the hosts are the VTEPs', () => {

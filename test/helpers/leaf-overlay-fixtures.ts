@@ -1,8 +1,6 @@
 // A hand-built TopologyIR with tenant overlays (VPCs blue and green, peered) for the leaf overlay and FRR tests, and the compiled examples.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildTopology } from '../../src/compile/pipeline.js';
-import { fileSystemHost } from '../../src/cli/file-system-host.js';
 import type { FabricInterfaceIR, FabricIR, HostIR, SwitchIR, SwitchRole } from '../../src/ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VmIR, VpcIR } from '../../src/ir/overlay-ir.js';
 import type { TopologyIR } from '../../src/ir/topology-ir.js';
@@ -207,8 +205,13 @@ export function overlaySwitch(name: string): SwitchIR {
   return sw;
 }
 
-/** Every example in examples/, compiled with its lock file as the CLI would (manifests read from disk). */
-export function compiledExamples(): { readonly name: string; readonly ir: TopologyIR }[] {
+/**
+ * Every example in examples/, compiled with its lock file as the CLI would (manifests read from disk).
+ * The compiler is imported lazily, so tests of the hand-made fixture do not depend on the whole pipeline.
+ */
+export async function compiledExamples(): Promise<{ readonly name: string; readonly ir: TopologyIR }[]> {
+  const { buildTopology } = await import('../../src/compile/pipeline.js');
+  const { fileSystemHost } = await import('../../src/cli/file-system-host.js');
   const dir = new URL('../../examples/', import.meta.url).pathname;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && !f.endsWith('.lock.yaml'))

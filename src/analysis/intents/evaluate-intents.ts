@@ -63,7 +63,16 @@ export function portCuts(ir: TopologyIR): number[] {
   return [...cuts].sort((a, b) => a - b);
 }
 
+const evaluated = new WeakMap<PathModel, IntentResult[]>();
+
+/** Memoised per path model (one per compiled topology): the check command and several rules all ask. */
 export function evaluateIntents(spec: Spec, ir: TopologyIR, model: PathModel): IntentResult[] {
+  let results = evaluated.get(model);
+  if (!results) evaluated.set(model, (results = evaluateAll(spec, ir, model)));
+  return results;
+}
+
+function evaluateAll(spec: Spec, ir: TopologyIR, model: PathModel): IntentResult[] {
   const cuts = portCuts(ir);
   return (spec.intents ?? []).map((intent, i) => {
     const origin: DataPath = ['intents', i];

@@ -9,15 +9,23 @@ import { PathBuilder } from './build-flow-path.js';
 export function createPathModel(ir: TopologyIR): PathModel {
   const builder = new PathBuilder(ir);
   let cuts: AddressRange[] | undefined;
+  let internal: AddressRange[] | undefined;
   return {
     instances(endpoint) {
       cuts ??= filterRanges(ir);
-      return endpointInstances(ir, endpoint, cuts);
+      internal ??= internalRanges(ir);
+      return endpointInstances(ir, endpoint, cuts, internal);
     },
     paths(from, to, flow) {
       return [builder.path(from, to, flow)];
     },
   };
+}
+
+/** The topology's own address space: underlay pools, VPCs, pod and service ranges. */
+function internalRanges(ir: TopologyIR): AddressRange[] {
+  const cidrs = [ir.fabric?.loopbackPool, ir.fabric?.linkPool, ...ir.overlay.vpcs.map((v) => v.cidr), ...ir.clusters.flatMap((c) => [c.podCidr, c.serviceCidr])];
+  return cidrs.map((c) => (c ? rangeOfCidr(c) : undefined)).filter((r): r is AddressRange => r !== undefined);
 }
 
 /** Every range a filter distinguishes: firewall and security-group addresses, NetworkPolicy ipBlocks. */

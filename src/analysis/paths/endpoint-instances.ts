@@ -6,8 +6,8 @@ import type { EndpointInstance } from './path-types.js';
 import { type AddressRange, formatRange, rangeOfCidr } from './address-range.js';
 import { placePods } from './place-pods.js';
 
-export function endpointInstances(ir: TopologyIR, endpoint: EndpointSpec, cuts: readonly AddressRange[]): EndpointInstance[] {
-  if ('external' in endpoint) return externalInstances(endpoint.external, cuts);
+export function endpointInstances(ir: TopologyIR, endpoint: EndpointSpec, cuts: readonly AddressRange[], internal: readonly AddressRange[]): EndpointInstance[] {
+  if ('external' in endpoint) return externalInstances(endpoint.external, cuts, internal);
   if ('host' in endpoint) {
     const h = ir.fabric?.hosts.find((x) => x.name === endpoint.host);
     return h ? [{ kind: 'host', name: `host ${h.name}`, address: h.address, host: h.name, leaf: h.leaf }] : [];
@@ -60,19 +60,25 @@ function podInstances(ir: TopologyIR, cluster: ClusterIR, keep: (pod: ClusterIR[
   return out;
 }
 
-/** The range split at every cut boundary inside it, so each piece meets every filter entirely or not at all. */
-function externalInstances(cidr: string, cuts: readonly AddressRange[]): EndpointInstance[] {
+/**
+ * The range minus the topology's own address space (an outside source claiming a VPC or pod address is spoofed, and
+ * border leaves drop it), split at every cut boundary, so each piece meets every filter entirely or not at all.
+ */
+function externalInstances(cidr: string, cuts: readonly AddressRange[], internal: readonly AddressRange[]): EndpointInstance[] {
   const range = rangeOfCidr(cidr);
   if (!range) return [];
   const points = new Set<number>([range.first]);
-  for (const c of cuts) {
+  for (const c of [...cuts, ...internal]) {
     if (c.first > range.first && c.first <= range.last) points.add(c.first);
     if (c.last + 1 > range.first && c.last + 1 <= range.last) points.add(c.last + 1);
   }
   const starts = [...points].sort((a, b) => a - b);
-  return starts.map((first, i) => {
-    const last = i + 1 < starts.length ? (starts[i + 1] as number) - 1 : range.last;
-    const text = starts.length === 1 ? cidr : formatRange({ first, last });
+  const pieces = starts
+    .map((first, i) => ({ first, last: i + 1 < starts.length ? (starts[i + 1] as number) - 1 : range.last }))
+    .filter((p) => !internal.some((r) => r.first <= p.first && p.last <= r.last));
+  const whole = pieces.length === 1 && pieces[0]?.first === range.first && pieces[0]?.last === range.last;
+  return pieces.map(({ first, last }) => {
+    const text = whole ? cidr : formatRange({ first, last });
     return { kind: 'external', name: `external ${text}`, address: text, first, last };
   });
 }

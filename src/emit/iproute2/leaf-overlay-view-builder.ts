@@ -1,7 +1,7 @@
 // Decides one leaf's tenant overlay scripts (VRFs, L3 and L2 VNIs, anycast gateways, host VLANs) as a sorted, quoted view.
 import type { FabricIR, HostIR, SwitchIR } from '../../ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VpcIR } from '../../ir/overlay-ir.js';
-import type { LeafOverlayView, LeafSubinterfaceView, LeafSubnetView, LeafTenantView, LeafTrunkPortView } from './leaf-overlay-view.js';
+import type { LeafOverlayView, LeafSubinterfaceView, LeafSubnetView, LeafTenantView } from './leaf-overlay-view.js';
 import { routerMacOf, subnetsServedBy, vpcsServedBy } from '../frr/served-vpcs.js';
 import { tenantNetnsName } from './leaf-overlay-netns-name.js';
 import { shellComment, shellWord } from './shell-word.js';
@@ -18,17 +18,8 @@ const TENANT_NAMESPACE_SYSCTLS = ['net.ipv4.ip_forward=1'];
 /** Linux interface names are at most IFNAMSIZ - 1 = 15 bytes. */
 const MAX_INTERFACE_NAME = 15;
 
-/** A host port and the subnets it carries to the host behind it. */
-interface TrunkUse {
-  readonly host: HostIR;
-  readonly subnets: SubnetIR[];
-}
-
 export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): LeafOverlayView {
   const mtu = fabric.mtu - VXLAN_OVERHEAD;
-  const vpcs = vpcsServedBy(fabric, overlay, sw);
-  const trunks = new Map<string, TrunkUse>();
-  const tenants = vpcs.map((vpc) => tenantView(fabric, overlay, sw, vpc, trunks));
   return {
     title: shellComment(`${sw.name} (${sw.role})`),
     vtepAddress: shellWord(sw.loopback),
@@ -36,12 +27,11 @@ export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: S
     mtu: shellWord(mtu),
     mtuReason: shellComment(`${mtu} = fabric MTU ${fabric.mtu} - ${VXLAN_OVERHEAD} bytes of VXLAN`),
     tenantSysctls: TENANT_NAMESPACE_SYSCTLS.map(shellWord),
-    trunkPorts: [...trunks.values()].sort((a, b) => a.host.leafPort - b.host.leafPort).map(trunkPortView),
-    tenants,
+    tenants: vpcsServedBy(fabric, overlay, sw).map((vpc) => tenantView(fabric, overlay, sw, vpc)),
   };
 }
 
-function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: VpcIR, trunks: Map<string, TrunkUse>): LeafTenantView {
+function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: VpcIR): LeafTenantView {
   const netns = tenantNetnsName(sw.name, vpc.vrf);
   const peers = vpc.peers.length > 0 ? `, peered with ${vpc.peers.join(', ')}` : '';
   return {
@@ -57,17 +47,12 @@ function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: Vpc
       bridge: shellWord(vpc.l3Bridge),
       mac: shellWord(routerMacOf(vpc, sw)),
     },
-    subnets: subnetsServedBy(vpc, sw).map((subnet) => subnetView(fabric, overlay, sw, subnet, trunks)),
+    subnets: subnetsServedBy(vpc, sw).map((subnet) => subnetView(fabric, overlay, sw, subnet)),
   };
 }
 
-function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: SubnetIR, trunks: Map<string, TrunkUse>): LeafSubnetView {
+function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: SubnetIR): LeafSubnetView {
   const hosts = hostsWithVmsIn(fabric, overlay, sw, subnet);
-  for (const host of hosts) {
-    const use = trunks.get(host.name) ?? { host, subnets: [] };
-    use.subnets.push(subnet);
-    trunks.set(host.name, use);
-  }
   return {
     vni: {
       comment: shellComment(
@@ -102,14 +87,6 @@ function subinterfaceView(host: HostIR, subnet: SubnetIR): LeafSubinterfaceView 
     device: shellWord(device),
     parent: shellWord(host.leafInterface),
     vlan: shellWord(subnet.vlan),
-  };
-}
-
-function trunkPortView(use: TrunkUse): LeafTrunkPortView {
-  const vlans = use.subnets.map((s) => s.vlan).sort((a, b) => a - b);
-  return {
-    comment: shellComment(`${use.host.leafInterface} to host ${use.host.name}: 802.1Q trunk of VLAN${vlans.length > 1 ? 's' : ''} ${vlans.join(', ')}`),
-    device: shellWord(use.host.leafInterface),
   };
 }
 

@@ -13,17 +13,8 @@ export interface LeafOverlayView {
   readonly mtuReason: string;
   /** Shell words of `sysctl -w` assignments each tenant namespace needs (overlay-netns.sh only). */
   readonly tenantSysctls: readonly string[];
-  /** Host ports that carry tenant VLANs, by port number. */
-  readonly trunkPorts: readonly LeafTrunkPortView[];
   /** One per VPC this leaf serves, by name. */
   readonly tenants: readonly LeafTenantView[];
-}
-
-export interface LeafTrunkPortView {
-  /** Comment text: the port, its host and the VLANs it carries. */
-  readonly comment: string;
-  /** Shell word: `'swpN'`. */
-  readonly device: string;
 }
 
 export interface LeafTenantView {

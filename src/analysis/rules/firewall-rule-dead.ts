@@ -1,0 +1,35 @@
+// Rule: a firewall or security-group rule that can match no packet at all (no address, or ICMP with ports).
+import type { AnalysisRule } from '../analysis-rule.js';
+import { ANY_ADDRESS, neverMatches } from '../match-space.js';
+
+export const firewallRuleDead: AnalysisRule = {
+  code: 'firewall-rule-dead',
+  severity: 'warning',
+  summary: 'A firewall or security-group rule can never match a packet.',
+  docs:
+    'A rule whose `from` or `to` resolves to no address at all (a reference that covers nothing, such as `loopbacks` ' +
+    'in a spec without a fabric), or an ICMP rule with ports (ICMP has none), is emitted as a rule that matches ' +
+    'nothing. It reads like protection or like a permission, and does neither: an allow rule leaves the traffic to ' +
+    'the default action, a deny rule lets through what it was written to stop. Fix: point the rule at the range it is ' +
+    'meant for, drop the ports of an ICMP rule, or delete the rule.',
+  check(ctx) {
+    for (const fw of ctx.ir.firewalls) {
+      fw.rules.forEach((rule, i) => {
+        const why = neverMatches(rule.from, rule.to, rule.proto, rule.ports);
+        if (why) ctx.report(rule.origin, `rule ${i + 1} (${rule.action}) of firewall ${fw.name} can never match: ${why}`);
+      });
+    }
+    for (const vpc of ctx.ir.overlay.vpcs) {
+      for (const group of vpc.securityGroups) {
+        for (const direction of ['ingress', 'egress'] as const) {
+          (group[direction] ?? []).forEach((rule, i) => {
+            // The other side of a security-group rule is the VM itself, which any address stands for here.
+            const [from, to] = direction === 'ingress' ? [rule.peer, ANY_ADDRESS] : [ANY_ADDRESS, rule.peer];
+            const why = neverMatches(from, to, rule.proto, rule.ports);
+            if (why) ctx.report(rule.origin, `${direction} rule ${i + 1} of security group ${vpc.name}/${group.name} can never match: ${why}`);
+          });
+        }
+      }
+    }
+  },
+};

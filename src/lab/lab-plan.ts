@@ -1,0 +1,123 @@
+// Decides a whole lab from the IR and the compiled outputs: what to create where, in order; pure, so it is tested without root.
+import type { TopologyIR } from '../ir/topology-ir.js';
+import { byName } from '../ir/natural-order.js';
+import { vpcsServedBy } from '../emit/frr/served-vpcs.js';
+import { tenantNetnsName } from '../emit/iproute2/leaf-overlay-netns-name.js';
+import { placePods } from '../analysis/paths/place-pods.js';
+import type { LabPlan, PlannedFrr, PlannedNetns, PlannedOutside, PlannedPod, PlannedRuleset, ScriptRun, VmAttachment } from './lab-plan-types.js';
+import { deviceNetns, externalNetns, interfaceNameProblem, podNetns, podVethName } from './lab-names.js';
+import { borderLeaves, freePort, planWiring } from './wiring-plan.js';
+
+export class LabPlanError extends Error {}
+
+export interface PlanInput {
+  readonly lab: string;
+  readonly ir: TopologyIR;
+  /** Paths of the compiled outputs (relative, POSIX). */
+  readonly files: ReadonlySet<string>;
+  /** Without 802.1Q on this kernel, VLANs of a trunk get veth stand-ins. */
+  readonly vlanStandIns: boolean;
+  /** Source addresses for probes from `external` endpoints, held by the outside namespaces. */
+  readonly outsideAddresses: readonly string[];
+}
+
+export function planLab(input: PlanInput): LabPlan {
+  const { lab, ir, files } = input;
+  const fabric = ir.fabric;
+  if (!fabric) throw new LabPlanError('the topology has no fabric: a lab needs switches to stand up');
+  const switches = [...fabric.switches].sort(byName);
+  const hosts = [...fabric.hosts].sort(byName);
+  const vms = [...ir.overlay.vms].sort(byName);
+  const netns: PlannedNetns[] = [
+    ...switches.map((s): PlannedNetns => ({ name: deviceNetns(lab, s.name), kind: 'switch', device: s.name })),
+    ...hosts.map((h): PlannedNetns => ({ name: deviceNetns(lab, h.name), kind: 'host', device: h.name })),
+    ...vms.map((v): PlannedNetns => ({ name: deviceNetns(lab, v.name), kind: 'vm', device: v.name })),
+  ];
+  const pods = planPods(lab, ir);
+  const outside = planOutside(lab, ir, input.outsideAddresses);
+  netns.push(...pods.map((p): PlannedNetns => ({ name: p.netns, kind: 'pod', device: `${p.cluster}/${p.namespace}/${p.pod}` })));
+  netns.push(...outside.map((o): PlannedNetns => ({ name: o.netns, kind: 'outside', device: o.border })));
+  refuseSharedNames(netns);
+  const links = planWiring(lab, ir, pods, outside, { vlanStandIns: input.vlanStandIns });
+  for (const l of links) for (const e of [l.a, l.b]) {
+    const problem = interfaceNameProblem(e.ifname);
+    if (problem) throw new LabPlanError(`${problem} (in ${e.netns})`);
+  }
+  const run = (device: string, script: string, tenants = false): ScriptRun[] =>
+    files.has(script) ? [{ netns: deviceNetns(lab, device), script, ...(tenants ? { tenants } : {}) }] : [];
+  const fabricScripts = [
+    ...switches.flatMap((s) => run(s.name, `fabric/${s.name}/interfaces.sh`)),
+    ...switches.flatMap((s) => run(s.name, `fabric/${s.name}/overlay-netns.sh`, true)),
+    ...hosts.flatMap((h) => run(h.name, `hosts/${h.name}/setup.sh`)),
+  ];
+  const vmAttachments = vms.map(
+    (vm): VmAttachment => ({ vm: vm.name, hostNetns: deviceNetns(lab, vm.host), vmNetns: deviceNetns(lab, vm.name), hostEnd: `${vm.hostPort}-vm`, vmInterface: vm.interface }),
+  );
+  const vmScripts = [...vms.flatMap((v) => run(v.name, `vms/${v.name}/setup.sh`)), ...vms.flatMap((v) => run(v.name, `vms/${v.name}/pod-overlay.sh`))];
+  const frr = switches
+    .filter((s) => files.has(`fabric/${s.name}/frr.conf`))
+    .map((s): PlannedFrr => {
+      const overlay = files.has(`fabric/${s.name}/overlay-netns.sh`);
+      const tenants = overlay ? vpcsServedBy(fabric, ir.overlay, s).map((vpc) => ({ vrf: vpc.vrf, netns: tenantNetnsName(s.name, vpc.vrf) })) : [];
+      return { switch: s.name, netns: deviceNetns(lab, s.name), config: `fabric/${s.name}/frr.conf`, tenants };
+    });
+  return { name: lab, namespaces: netns, links, fabricScripts, vmAttachments, vmScripts, pods, outside, rulesets: planRulesets(lab, ir, files), frr };
+}
+
+/** Every pod the analysis places (spec workloads and imported pods alike), except host-network pods: those are their node. */
+function planPods(lab: string, ir: TopologyIR): PlannedPod[] {
+  return ir.clusters.flatMap((cluster) => {
+    const places = placePods(cluster);
+    return cluster.policyModel.pods.flatMap((pod, podIndex): PlannedPod[] => {
+      const place = places[podIndex];
+      const node = place ? cluster.nodes.find((n) => n.name === place.node) : undefined;
+      if (!place || !node || pod.hostNetwork) return [];
+      const [gateway = '', prefix = '32'] = node.bridgeAddress.split('/');
+      return [
+        {
+          cluster: cluster.name,
+          namespace: pod.namespace,
+          pod: pod.name,
+          netns: podNetns(lab, cluster.name, pod.namespace, pod.name),
+          nodeNetns: deviceNetns(lab, node.name),
+          nodeVeth: podVethName(cluster.name, pod.namespace, pod.name),
+          address: place.ip,
+          prefixLength: Number(prefix),
+          gateway,
+          mtu: cluster.cni.mtu,
+          podIndex,
+        },
+      ];
+    });
+  });
+}
+
+/** The outside hangs off the first border leaf (by name); without a border leaf, external probes have nowhere to start. */
+function planOutside(lab: string, ir: TopologyIR, addresses: readonly string[]): PlannedOutside[] {
+  const border = ir.fabric ? borderLeaves(ir.fabric).sort(byName)[0] : undefined;
+  if (!border || addresses.length === 0) return [];
+  return [{ border: border.name, netns: externalNetns(lab, border.name), borderNetns: deviceNetns(lab, border.name), borderPort: freePort(border), addresses: [...addresses].sort() }];
+}
+
+function planRulesets(lab: string, ir: TopologyIR, files: ReadonlySet<string>): PlannedRuleset[] {
+  return [...files]
+    .filter((f) => /^nftables\/[^/]+\.nft$/.test(f))
+    .sort()
+    .map((file) => {
+      const device = file.slice('nftables/'.length, -'.nft'.length);
+      const guardedVms = ir.overlay.vms
+        .filter((vm) => vm.host === device && vm.securityGroups.length > 0)
+        .sort(byName)
+        .map((vm) => ({ vm: vm.name, netns: deviceNetns(lab, vm.name), interface: vm.interface }));
+      return { device, netns: deviceNetns(lab, device), file, guardedVms };
+    });
+}
+
+function refuseSharedNames(netns: readonly PlannedNetns[]): void {
+  const seen = new Map<string, PlannedNetns>();
+  for (const n of netns) {
+    const first = seen.get(n.name);
+    if (first) throw new LabPlanError(`${first.kind} ${first.device} and ${n.kind} ${n.device} would share namespace ${n.name}; rename one of them`);
+    seen.set(n.name, n);
+  }
+}

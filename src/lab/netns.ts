@@ -1,0 +1,57 @@
+// Network namespaces of a lab: create, list, delete, run inside, and veth pairs created with both ends already in place.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { LinkEnd } from './lab-plan-types.js';
+import { type CommandResult, runCommand, tryCommand } from './run-command.js';
+
+/** Where `ip netns` pins namespaces (/var/run is a link to /run on every current distribution). */
+export const NETNS_DIR = '/run/netns';
+
+export const netnsPath = (name: string): string => join(NETNS_DIR, name);
+
+export function netnsExists(name: string): boolean {
+  return existsSync(netnsPath(name));
+}
+
+export function listNetns(): string[] {
+  return existsSync(NETNS_DIR) ? readdirSync(NETNS_DIR) : [];
+}
+
+export function addNetns(name: string): void {
+  runCommand('ip', ['netns', 'add', name]);
+  // Every namespace starts with lo down; addresses on lo (loopbacks) and local sockets need it up.
+  runCommand('ip', ['-n', name, 'link', 'set', 'dev', 'lo', 'up']);
+}
+
+/** Deletes a namespace; one already gone is fine (down after a partial up). */
+export function deleteNetns(name: string): void {
+  if (!netnsExists(name)) return;
+  const r = tryCommand('ip', ['netns', 'del', name]);
+  if (r.status !== 0 && netnsExists(name)) throw new Error(`cannot delete namespace ${name}: ${r.stderr.trim()}`);
+}
+
+/**
+ * Runs a command inside a namespace with nsenter, not `ip netns exec`: that also gives the command a private
+ * mount namespace, and namespaces a script pins with `ip netns add` would vanish with it.
+ */
+export function inNetns(name: string, command: string, args: readonly string[], input?: string): string {
+  return runCommand('nsenter', [`--net=${netnsPath(name)}`, command, ...args], input);
+}
+
+export function tryInNetns(name: string, command: string, args: readonly string[], input?: string): CommandResult {
+  return tryCommand('nsenter', [`--net=${netnsPath(name)}`, command, ...args], input);
+}
+
+/**
+ * One veth pair with each end created directly in its namespace under its final name: the pair never exists in
+ * the machine's own namespace, so no temporary names are needed (names only have to be unique per namespace).
+ */
+export function addVeth(a: LinkEnd, b: LinkEnd, mtu?: number): void {
+  runCommand('ip', ['-n', a.netns, 'link', 'add', a.ifname, ...(mtu ? ['mtu', String(mtu)] : []), 'type', 'veth', 'peer', 'name', b.ifname, 'netns', b.netns]);
+}
+
+/** Runs many `ip` commands in one namespace in one process (`ip -batch`), which matters at a few hundred links. */
+export function ipBatch(netns: string, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  runCommand('ip', ['-n', netns, '-batch', '-'], lines.join('\n') + '\n');
+}

@@ -1,0 +1,50 @@
+// The veth pairs of a lab, read from the IR: fabric cables, host uplinks, per-VLAN stand-ins, outside ports and pod ports.
+import type { FabricIR, HostIR, SwitchIR } from '../ir/fabric-ir.js';
+import type { TopologyIR } from '../ir/topology-ir.js';
+import type { LinkEnd, PlannedLink, PlannedOutside, PlannedPod } from './lab-plan-types.js';
+import { deviceNetns } from './lab-names.js';
+
+export interface WiringOptions {
+  /** Without 802.1Q, each VLAN of a leaf–host trunk becomes its own veth pair (`swpN.<vlan>` ↔ `eth0.<vlan>`). */
+  readonly vlanStandIns: boolean;
+}
+
+export function planWiring(lab: string, ir: TopologyIR, pods: readonly PlannedPod[], outside: readonly PlannedOutside[], options: WiringOptions): PlannedLink[] {
+  const fabric = ir.fabric;
+  if (!fabric) return [];
+  const end = (device: string, ifname: string): LinkEnd => ({ netns: deviceNetns(lab, device), ifname });
+  const links: PlannedLink[] = fabric.links.map((l) => ({ a: end(l.a.switch, l.a.interface), b: end(l.b.switch, l.b.interface), kind: 'fabric' }));
+  for (const host of fabric.hosts) {
+    links.push({ a: end(host.leaf, host.leafInterface), b: end(host.name, host.uplink), kind: 'host-uplink' });
+    if (!options.vlanStandIns) continue;
+    for (const vlan of hostVlans(ir, host)) {
+      links.push({ a: end(host.leaf, `${host.leafInterface}.${vlan}`), b: end(host.name, `${host.uplink}.${vlan}`), kind: 'vlan-stand-in' });
+    }
+  }
+  for (const o of outside) links.push({ a: { netns: o.borderNetns, ifname: o.borderPort }, b: { netns: o.netns, ifname: 'eth0' }, kind: 'outside' });
+  for (const p of pods) links.push({ a: { netns: p.nodeNetns, ifname: p.nodeVeth }, b: { netns: p.netns, ifname: 'eth0' }, kind: 'pod' });
+  return links;
+}
+
+/** The VLANs a host's trunk carries: one per subnet with a VM on the host, as hosts/<host>/setup.sh trunks them. */
+export function hostVlans(ir: TopologyIR, host: HostIR): number[] {
+  const vlans = new Set<number>();
+  for (const vm of ir.overlay.vms) {
+    if (vm.host !== host.name) continue;
+    const subnet = ir.overlay.vpcs.find((v) => v.name === vm.vpc)?.subnets.find((s) => s.name === vm.subnet);
+    if (subnet) vlans.add(subnet.vlan);
+  }
+  return [...vlans].sort((a, b) => a - b);
+}
+
+/** The lowest `swpN` a switch does not use for the fabric or for hosts: where the lab plugs the outside in. */
+export function freePort(sw: SwitchIR): string {
+  const used = new Set([...sw.interfaces.map((i) => i.port), ...sw.hostPorts.map((p) => p.port)]);
+  let port = 1;
+  while (used.has(port)) port++;
+  return `swp${port}`;
+}
+
+export function borderLeaves(fabric: FabricIR): SwitchIR[] {
+  return fabric.switches.filter((s) => s.role === 'border');
+}

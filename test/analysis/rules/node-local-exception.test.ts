@@ -1,0 +1,11 @@
+// node-local-exception: hostNetwork workloads next to pods of ingress-isolated namespaces.
+import { nodeLocalException } from '../../../src/analysis/rules/node-local-exception.js';
+import { testRule } from '../rule-tester.js';
+import { layeredSpec } from '../layered-spec.js';
+
+const denyIngress = ['    networkPolicies:', '      - metadata: {name: deny, namespace: shop}', '        spec: {podSelector: {}, policyTypes: [Ingress]}'].join('\n');
+
+testRule(nodeLocalException, {
+  valid: [{ name: 'no namespace isolates ingress', spec: layeredSpec() }],
+  invalid: [{ name: 'a DaemonSet on the host network next to default-deny pods', spec: layeredSpec({ extra: denyIngress }), findings: [{ line: 39, column: 77 }] }],
+});
