@@ -23,6 +23,7 @@ import { allocateClusters } from './allocate/allocate-clusters.js';
 import { buildOverlayIR } from './build-overlay-ir.js';
 import { buildClusterIR } from './build-cluster-ir.js';
 import { buildFirewallIR } from './build-firewall-ir.js';
+import { checkWorkloadReferences } from './check-workload-references.js';
 import { addressBook } from './address-book.js';
 import { type ClusterManifests, type CompilerHost, loadClusterManifests } from './load-cluster-manifests.js';
 import { emitters } from '../emit/index.js';
@@ -165,6 +166,7 @@ const buildIR: Stage<{ spec: Spec; doc: SourceDocument; lock: LockFile; host?: C
   });
   const clusterAllocation = allocateClusters(spec, lock, ctx);
   const clusters = buildClusterIR(spec, overlay, clusterAllocation, manifests, doc, report);
+  checkWorkloadReferences(spec, clusters, doc.spans, report);
   const firewalls = buildFirewallIR(spec, fabric, book);
   return {
     ir: { name: spec.name, fabric, overlay, clusters, firewalls },

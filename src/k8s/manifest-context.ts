@@ -9,8 +9,9 @@ export class ManifestContext {
     private readonly sink: Diagnostic[],
   ) {}
 
+  /** Resolved on first read: most objects never need their location. */
   location(path: DataPath): Location {
-    return this.doc.spans.locate(path);
+    return this.doc.spans.locateLazily(path);
   }
 
   report(severity: Severity, code: string, path: DataPath, message: string, hint?: string): void {

@@ -44,6 +44,17 @@ export class SpanIndex {
     return this.locatePointer(toPointer(path));
   }
 
+  /**
+   * The value's location, resolved only when one of its fields is read. Objects that keep a location for a
+   * possible diagnostic (every NetworkPolicy peer, say) then cost nothing on a clean run.
+   */
+  locateLazily(path: DataPath): Location {
+    let resolved: Location | undefined;
+    const get = (): Location => (resolved ??= this.locate(path));
+    const field = (key: keyof Location) => ({ enumerable: true, get: () => get()[key] });
+    return Object.defineProperties({}, { file: field('file'), line: field('line'), column: field('column'), endLine: field('endLine'), endColumn: field('endColumn') }) as Location;
+  }
+
   /** The mapping key's location, or the value's when the value has no key (list items, root). */
   locateKey(path: DataPath): Location {
     const entry = this.table.entries.get(toPointer(path));

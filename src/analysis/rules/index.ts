@@ -1,4 +1,4 @@
-// The ordered registry of analysis rules (gap checks that read the IR), layer by layer from the underlay up.
+// The ordered registry of analysis rules (the gap checks), layer by layer from the underlay up, then across layers.
 import type { AnalysisRule } from '../analysis-rule.js';
 import { bgpSessionUnauthenticated } from './bgp-session-unauthenticated.js';
 import { bgpSessionNoMaxPrefix } from './bgp-session-no-max-prefix.js';
@@ -15,6 +15,13 @@ import { dnsBlockedByEgressDeny } from './dns-blocked-by-egress-deny.js';
 import { hostNetworkWorkload } from './host-network-workload.js';
 import { hostPortWorkload } from './host-port-workload.js';
 import { ipblockInPodCidr } from './ipblock-in-pod-cidr.js';
+import { innerAddressAtEncapsulatedHop } from './inner-address-at-encapsulated-hop.js';
+import { mixedEncapsulation } from './mixed-encapsulation.js';
+import { tunnelPortPermission } from './tunnel-port-permission.js';
+import { vxlanPortExposed } from './vxlan-port-exposed.js';
+import { unencryptedOverlay } from './unencrypted-overlay.js';
+import { edgeOnlyFirewall } from './edge-only-firewall.js';
+import { nodeLocalException } from './node-local-exception.js';
 
 /**
  * Rules never read each other's findings, and findings are sorted by place afterwards, so no rule depends on running
@@ -42,4 +49,12 @@ export const analysisRules: readonly AnalysisRule[] = Object.freeze([
   hostNetworkWorkload,
   hostPortWorkload,
   ipblockInPodCidr,
+  // Filters against the header they actually see, across layers (the lead's rules; some read the path model)
+  innerAddressAtEncapsulatedHop,
+  mixedEncapsulation,
+  tunnelPortPermission,
+  vxlanPortExposed,
+  unencryptedOverlay,
+  edgeOnlyFirewall,
+  nodeLocalException,
 ]);

@@ -100,9 +100,12 @@ export const unknownReference: SemanticRule = {
         if (r.to !== undefined) checkAddress(r.to, [...base, 'rules', ri, 'to'], names, ctx);
       });
     });
+    // Workloads of clusters that import manifests may live in those files: compile/check-workload-references.ts
+    // checks them once the manifests are read.
+    const importing = new Set((spec.clusters ?? []).filter((c) => (c.manifests ?? []).length > 0).map((c) => c.name));
     (spec.intents ?? []).forEach((intent, ii) => {
-      checkEndpoint(intent.from, ['intents', ii, 'from'], names, ctx);
-      checkEndpoint(intent.to, ['intents', ii, 'to'], names, ctx);
+      checkEndpoint(intent.from, ['intents', ii, 'from'], names, ctx, importing);
+      checkEndpoint(intent.to, ['intents', ii, 'to'], names, ctx, importing);
     });
   },
 };
@@ -119,14 +122,18 @@ function checkAddress(ref: string, path: DataPath, names: NameTable, ctx: Semant
   if (!names.get(kind, target)) ctx.report('unknown-reference', path, `no ${kind} named "${target}"`, { hint: suggestion(names, kind, target) });
 }
 
-function checkEndpoint(endpoint: EndpointSpec, path: DataPath, names: NameTable, ctx: SemanticContext): void {
+function checkEndpoint(endpoint: EndpointSpec, path: DataPath, names: NameTable, ctx: SemanticContext, importing: ReadonlySet<string>): void {
   const check = (kind: NameKind, key: string, at: DataPath): void => {
     if (!names.get(kind, key)) ctx.report('unknown-reference', at, `no ${kind} named "${key}"`, { hint: suggestion(names, kind, key) });
   };
   if ('host' in endpoint) check('host', endpoint.host, [...path, 'host']);
   else if ('vm' in endpoint) check('vm', endpoint.vm, [...path, 'vm']);
   else if ('subnet' in endpoint) check('subnet', endpoint.subnet, [...path, 'subnet']);
-  else if ('workload' in endpoint) check('workload', endpoint.workload, [...path, 'workload']);
+  else if ('workload' in endpoint) {
+    const cluster = endpoint.workload.split('/')[0] ?? '';
+    if (!importing.has(cluster)) check('workload', endpoint.workload, [...path, 'workload']);
+    else if (!names.get('cluster', cluster)) check('cluster', cluster, [...path, 'workload']);
+  }
   else if ('pods' in endpoint) check('cluster', endpoint.pods.cluster, [...path, 'pods', 'cluster']);
 }
 

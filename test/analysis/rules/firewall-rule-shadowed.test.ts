@@ -2,7 +2,7 @@
 import { firewallRuleShadowed } from '../../../src/analysis/rules/firewall-rule-shadowed.js';
 import { IR_ONLY, testRule } from '../rule-tester.js';
 
-/** Lines 1-10: VPC blue with security group g (its ingress rules from line 11); firewall f's rules follow `rules:`. */
+/** Lines 1-10: VPC blue with security group g (its three ingress rules on lines 11-13); firewall f's rules from line 18. */
 const spec = (ingress: string, rules: string): string => `thrice: 1
 name: t
 vpcs:
@@ -54,8 +54,8 @@ testRule(
         findings: [
           { line: 12, column: 13 }, // group: covered by rule 1
           { line: 13, column: 13 }, // group: equal to rule 1, the later one is reported
-          { line: 17, column: 9 }, // firewall: redundant deny
-          { line: 18, column: 9 }, // firewall: allow shadowed by the deny above
+          { line: 19, column: 9 }, // firewall: a deny inside the deny above it
+          { line: 20, column: 9 }, // firewall: an allow the first deny shadows
         ],
       },
     ],

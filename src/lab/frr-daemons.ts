@@ -1,0 +1,92 @@
+// zebra and bgpd of Debian's FRR, one pair per switch namespace, on the generated frr.conf with every path private to the lab.
+import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PlannedFrr } from './lab-plan-types.js';
+import type { LabProcess, LabStateFile } from './lab-state.js';
+import { identify, sleepMs } from './lab-processes.js';
+import { NETNS_DIR } from './netns.js';
+import { runCommand } from './run-command.js';
+import { prepareZebraView, tenantDir } from './tenant-namespaces.js';
+
+export const FRR_BIN = '/usr/lib/frr';
+
+export interface FrrPaths {
+  /** The daemons' runtime directory, also the vty socket directory vtysh is pointed at. */
+  readonly dir: string;
+  readonly zserv: string;
+  /** The switch's tenants under their VRF names: zebra's /run/netns. */
+  readonly view: string;
+  readonly pidFile: (daemon: 'zebra' | 'bgpd') => string;
+  readonly log: (daemon: 'zebra' | 'bgpd') => string;
+}
+
+export function frrPaths(labDir: string, sw: string): FrrPaths {
+  const dir = join(labDir, 'frr', sw);
+  return {
+    dir,
+    zserv: join(dir, 'zserv.api'),
+    view: join(dir, 'netns'),
+    pidFile: (d) => join(dir, `${d}.pid`),
+    log: (d) => join(dir, `${d}.log`),
+  };
+}
+
+/** Unix socket paths are limited to 107 bytes; FRR would fail later with a less clear message. */
+export function socketPathProblem(labDir: string, switchNames: readonly string[]): string | undefined {
+  const longest = switchNames.reduce((a, b) => (b.length > a.length ? b : a), '');
+  const path = join(frrPaths(labDir, longest).dir, 'staticd.vty');
+  return Buffer.byteLength(path) > 107 ? `the lab directory ${labDir} is too long for FRR's unix sockets (${path}); pick a shorter --dir` : undefined;
+}
+
+/**
+ * Starts every zebra, waits for their sockets, then every bgpd: the daemons fork into the background at once, so
+ * starting all switches in one pass costs about as much as one (what matters at sixteen leaves).
+ */
+export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[], outDir: string, labDir: string, frrUser: { uid: number; gid: number }): void {
+  const started: { frr: PlannedFrr; paths: FrrPaths; record: LabProcess }[] = [];
+  const launch = (frr: PlannedFrr, role: 'zebra' | 'bgpd', paths: FrrPaths, argv: string[]): void => {
+    const record: LabProcess = { role, device: frr.switch, netns: frr.netns, pidFile: paths.pidFile(role) };
+    state.addProcess(record);
+    runCommand(argv[0] as string, argv.slice(1));
+    started.push({ frr, paths, record });
+  };
+  const common = (frr: PlannedFrr, paths: FrrPaths, d: 'zebra' | 'bgpd'): string[] => [
+    '-d', '-f', join(outDir, frr.config), '-i', paths.pidFile(d), '-z', paths.zserv, '--vty_socket', paths.dir, '-P', '0', '--log', `file:${paths.log(d)}`,
+  ];
+  for (const frr of all) {
+    const paths = frrPaths(labDir, frr.switch);
+    mkdirSync(paths.dir, { recursive: true });
+    // The daemons drop to user frr and create their sockets, pid files and logs here.
+    chownSync(paths.dir, frrUser.uid, frrUser.gid);
+    if (frr.tenants.length > 0) {
+      prepareZebraView(state, paths.view, tenantDir(labDir), frr.tenants);
+      // `ip netns exec` gives zebra a mount namespace of its own, where the view can replace /run/netns.
+      const shell = 'mount --rbind "$1" "$2" && shift 2 && exec "$@"';
+      launch(frr, 'zebra', paths, ['ip', 'netns', 'exec', frr.netns, 'sh', '-c', shell, 'sh', paths.view, NETNS_DIR, `${FRR_BIN}/zebra`, '-n', ...common(frr, paths, 'zebra')]);
+    } else {
+      launch(frr, 'zebra', paths, ['ip', 'netns', 'exec', frr.netns, `${FRR_BIN}/zebra`, ...common(frr, paths, 'zebra')]);
+    }
+  }
+  for (const { frr, paths } of [...started]) {
+    waitFor(() => existsSync(paths.zserv), 10_000, `zebra of ${frr.switch} did not open ${paths.zserv}; see ${paths.log('zebra')}`);
+    launch(frr, 'bgpd', paths, ['ip', 'netns', 'exec', frr.netns, `${FRR_BIN}/bgpd`, ...common(frr, paths, 'bgpd')]);
+  }
+  for (const { frr, paths, record } of started) {
+    let found: LabProcess | undefined;
+    waitFor(() => (found = identify(record)) !== undefined, 10_000, `${record.role} of ${frr.switch} did not start; see ${paths.log(record.role as 'zebra' | 'bgpd')}`);
+    state.setProcess((p) => p.pidFile === record.pidFile, found);
+  }
+}
+
+function waitFor(ready: () => boolean, timeoutMs: number, message: string): void {
+  const deadline = Date.now() + timeoutMs;
+  while (!ready()) {
+    if (Date.now() > deadline) throw new Error(message);
+    sleepMs(25);
+  }
+}
+
+/** vtysh against one switch's daemons (its own vty socket directory; /etc/frr is never read for daemons). */
+export function vtysh(labDir: string, sw: string, commands: readonly string[]): string {
+  return runCommand('vtysh', ['--vty_socket', frrPaths(labDir, sw).dir, ...commands.flatMap((c) => ['-c', c])]);
+}

@@ -1,0 +1,75 @@
+// The creating steps of `lab up`, each over one part of the plan: namespaces, cables, scripts, VM ports, pods, the outside.
+import { join } from 'node:path';
+import type { LabPlan } from './lab-plan-types.js';
+import type { LabStateFile } from './lab-state.js';
+import { addNetns, addVeth, inNetns, ipBatch, netnsExists } from './netns.js';
+import { runWithTenantDir, tenantDir, tenantNamespaces } from './tenant-namespaces.js';
+import { LabError } from './lab-error.js';
+
+/** The border leaf's end of the outside link: a link-local address, so it can never clash with the topology's. */
+export const OUTSIDE_GATEWAY = '169.254.0.1';
+
+export function createNamespaces(state: LabStateFile, plan: LabPlan): void {
+  const taken = plan.namespaces.filter((n) => netnsExists(n.name));
+  if (taken.length > 0) {
+    throw new LabError(`namespaces ${taken.map((n) => n.name).join(', ')} exist already and are not part of this lab's state; delete them or pick another --name`);
+  }
+  for (const n of plan.namespaces) {
+    state.addNamespace(n.name);
+    addNetns(n.name);
+  }
+}
+
+export function createLinks(plan: LabPlan): void {
+  for (const link of plan.links) addVeth(link.a, link.b);
+}
+
+/** Runs generated scripts unchanged; overlay scripts see the lab's private namespace directory, and their pins are recorded. */
+export function runScripts(state: LabStateFile, labDir: string, outDir: string, runs: LabPlan['fabricScripts']): void {
+  for (const run of runs) {
+    const script = join(outDir, run.script);
+    if (run.tenants) {
+      const dir = tenantDir(labDir);
+      runWithTenantDir(run.netns, dir, script);
+      for (const pinned of tenantNamespaces(dir)) if (!state.state.mounts.includes(join(dir, pinned))) state.addMount(join(dir, pinned));
+    } else {
+      inNetns(run.netns, 'sh', [script]);
+    }
+  }
+}
+
+/** hosts/<host>/setup.sh leaves each VM's end `vnetN-vm` in the host, as its comments say; the VM takes it as eth0. */
+export function attachVms(plan: LabPlan): void {
+  for (const a of plan.vmAttachments) {
+    inNetns(a.hostNetns, 'ip', ['link', 'set', 'dev', a.hostEnd, 'netns', a.vmNetns]);
+    inNetns(a.vmNetns, 'ip', ['link', 'set', 'dev', a.hostEnd, 'name', a.vmInterface]);
+  }
+}
+
+/** What the flannel CNI (bridge plugin) does for each pod: port into cni0, address, default route via the bridge. */
+export function attachPods(plan: LabPlan): void {
+  for (const p of plan.pods) {
+    ipBatch(p.nodeNetns, [`link set dev ${p.nodeVeth} master cni0 mtu ${p.mtu} up`]);
+    ipBatch(p.netns, [
+      `link set dev eth0 mtu ${p.mtu} up`,
+      `addr replace ${p.address}/${p.prefixLength} dev eth0`,
+      `route replace default via ${p.gateway} dev eth0`,
+    ]);
+  }
+}
+
+/** The outside: its addresses as /32s behind a free border port, routed there by the border leaf (not announced to the fabric). */
+export function attachOutside(plan: LabPlan): string[] {
+  const lines: string[] = [];
+  for (const o of plan.outside) {
+    const border = [
+      `link set dev ${o.borderPort} up`,
+      `addr replace ${OUTSIDE_GATEWAY}/32 dev ${o.borderPort}`,
+      ...o.addresses.map((a) => `route replace ${a}/32 dev ${o.borderPort}`),
+    ];
+    ipBatch(o.borderNetns, border);
+    ipBatch(o.netns, ['link set dev eth0 up', ...o.addresses.map((a) => `addr replace ${a}/32 dev eth0`), `route replace default via ${OUTSIDE_GATEWAY} dev eth0 onlink`]);
+    lines.push(...border.map((l) => `ip -n ${o.borderNetns} ${l}`));
+  }
+  return lines;
+}
