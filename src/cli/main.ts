@@ -8,6 +8,7 @@ import { runCompile } from './commands/compile.js';
 import { runConnectivity } from './commands/connectivity.js';
 import { runExplain } from './commands/explain.js';
 import { runCheck } from './commands/check.js';
+import { registerLabCommands } from './commands/lab.js';
 import { EXIT_USAGE } from './exit-codes.js';
 
 const program = new Command();
@@ -77,6 +78,8 @@ program
   .action(async (spec: string, opts: { format: 'text' | 'json' | 'sarif' }) => {
     process.exitCode = runCheck(spec, opts);
   });
+
+registerLabCommands(program);
 
 try {
   await program.parseAsync(process.argv);

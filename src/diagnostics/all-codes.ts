@@ -3,6 +3,7 @@ import { type CodeInfo, defineCodes } from './code-catalog.js';
 import { semanticRules } from '../validate/semantic/index.js';
 import { schemaCodes } from '../validate/schema-codes.js';
 import { manifestCodes } from '../k8s/manifest-codes.js';
+import { analysisCodes } from '../analysis/analysis-codes.js';
 
 const parseCodes = defineCodes([
   { code: 'yaml-syntax', severity: 'error', summary: 'The file is not valid YAML.' },
@@ -32,6 +33,7 @@ export function allCodes(): readonly CodeInfo[] {
     ...semanticRules.flatMap((r) => r.codes),
     ...allocationCodes,
     ...manifestCodes,
+    ...analysisCodes,
   ].filter((c, i, list) => list.findIndex((o) => o.code === c.code) === i));
   return cached;
 }

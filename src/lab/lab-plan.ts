@@ -7,8 +7,8 @@ import { placePods } from '../analysis/paths/place-pods.js';
 import type { LabPlan, PlannedFrr, PlannedNetns, PlannedOutside, PlannedPod, PlannedRuleset, ScriptRun, VmAttachment } from './lab-plan-types.js';
 import { deviceNetns, externalNetns, interfaceNameProblem, podNetns, podVethName } from './lab-names.js';
 import { borderLeaves, freePort, planWiring } from './wiring-plan.js';
+import { LabError as LabPlanError } from './lab-error.js';
 
-export class LabPlanError extends Error {}
 
 export interface PlanInput {
   readonly lab: string;

@@ -88,7 +88,6 @@ export function testRule(
           .sort(byPlace);
         const found = findingsOf(rule, test, options);
         expect(found.map(describeFinding)).toEqual(expected.map(describeFinding));
-        for (const d of found) console.log('MSG', d.code, d.location?.line, d.severity, d.message, d.related.map((r) => r.location.line + ' ' + r.message).join(' / '));
         for (const d of found) expect(d.message.length, 'every finding says something').toBeGreaterThan(0);
       });
     }

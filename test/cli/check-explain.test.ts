@@ -25,16 +25,16 @@ describe('thrice check', () => {
       ['nodes-not-to-db', 'deny', 'allow', false],
     ]);
     const violated = out.diagnostics.find((d: { code: string }) => d.code === 'intent-violated');
-    expect(violated.location).toMatchObject({ file: 'examples/three-layer.yaml', line: 147, column: 5 });
+    expect(violated.location).toMatchObject({ file: 'examples/three-layer.yaml', line: 144, column: 5 });
     const bypass = out.diagnostics.find((d: { code: string }) => d.code === 'inner-address-at-encapsulated-hop');
-    expect(bypass.location).toMatchObject({ line: 107, column: 30 });
+    expect(bypass.location).toMatchObject({ line: 106, column: 30 });
     for (const d of out.diagnostics) expect(d).toHaveProperty('location.line');
   });
 
   it('prints text with the intents table, and SARIF 2.1.0 that validates against the schema', () => {
     const text = runCli(['check', spec], root);
     expect(text.stdout).toMatch(/nodes-not-to-db\s+deny\s+allow\s+VIOLATED/);
-    expect(text.stderr).toMatch(/examples\/three-layer\.yaml:147:5: error intent-violated/);
+    expect(text.stderr).toMatch(/examples\/three-layer\.yaml:144:5: error intent-violated/);
     const sarif = JSON.parse(runCli(['check', spec, '--format', 'sarif'], root).stdout);
     const schema = JSON.parse(readFileSync(join(root, 'test/diagnostics/sarif-2.1.0.schema.json'), 'utf8'));
     const ajv = new Ajv({ allErrors: true, strict: false });
@@ -42,7 +42,7 @@ describe('thrice check', () => {
     const validate = ajv.compile(schema);
     expect(validate(sarif), JSON.stringify(validate.errors)).toBe(true);
     const result = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'intent-violated');
-    expect(result.locations[0].physicalLocation.region.startLine).toBe(147);
+    expect(result.locations[0].physicalLocation.region.startLine).toBe(144);
     expect(result.relatedLocations.length).toBeGreaterThan(0);
   });
 

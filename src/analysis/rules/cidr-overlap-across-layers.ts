@@ -17,8 +17,9 @@ export const cidrOverlapAcrossLayers: AnalysisRule = {
   severity: 'warning',
   summary: 'A VPC CIDR overlaps an underlay range (the fabric loopback or link pool).',
   docs:
-    'Validation rejects overlaps that break routing: fabric pools, pod and service CIDRs are disjoint from each other ' +
-    'and from every VPC. A VPC may still reuse the underlay\'s own ranges, because tenant routes live in their own VRF. ' +
+    'Validation rejects overlaps that break routing: the fabric pools and every pod and service CIDR must be disjoint, ' +
+    'and no VPC may overlap a pod or service CIDR. A VPC may still reuse the underlay\'s own ranges, because tenant ' +
+    'routes live in their own VRF. ' +
     'That is legal and dangerous: the same addresses now name a switch loopback or VTEP in the default table and a VM ' +
     'inside the tenant, so a firewall or security-group rule written for one range also matches the other wherever the ' +
     'header it sees carries them (a spine firewall sees leaf loopbacks as VXLAN endpoints, a host or leaf firewall sees ' +

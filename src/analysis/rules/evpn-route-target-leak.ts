@@ -10,7 +10,8 @@ export const evpnRouteTargetLeak: AnalysisRule = {
     'Tenant separation in the overlay is nothing but route targets: every VTEP installs a type-5 route into each VRF ' +
     'whose import list names the route\'s target. A VRF importing a target that is neither its own nor a declared ' +
     'peer\'s sees that tenant\'s subnets, whatever the spec says about peerings. Peerings are not transitive for routes ' +
-    '(FRR does not re-advertise routes a VRF imported from EVPN), but they are for hosts: when A peers with B and B with ' +
+    '(a VTEP advertises a VRF\'s own subnets as type-5 routes, not those it imported), but they are for hosts: when A ' +
+    'peers with B and B with ' +
     'C while A and C are not peered, B\'s VRF holds routes to both, so any VM of B that forwards or proxies (a NAT ' +
     'gateway, an ingress controller, a compromised node) joins two tenants that are meant to be apart, and no filter ' +
     'between A and C exists to stop it. Fix: peer A and C explicitly if they may talk, or split B\'s role so that no ' +

@@ -2,6 +2,8 @@
 import type { AnalysisRule } from '../analysis-rule.js';
 import { ANY_ADDRESS, type RuleMatch, covers, neverMatches, ruleMatch } from '../match-space.js';
 
+const VERB = { allow: 'allows', deny: 'denies' } as const;
+
 export const firewallRuleShadowed: AnalysisRule = {
   code: 'firewall-rule-shadowed',
   severity: 'warning',
@@ -24,8 +26,8 @@ export const firewallRuleShadowed: AnalysisRule = {
         const earlier = fw.rules[j]!;
         const same = earlier.action === rule.action;
         ctx.report(rule.origin, same
-          ? `rule ${i + 1} of firewall ${fw.name} is redundant: rule ${j + 1} already ${earlier.action}s everything it matches`
-          : `rule ${i + 1} (${rule.action}) of firewall ${fw.name} is shadowed: rule ${j + 1} ${earlier.action}s everything it matches first`, {
+          ? `rule ${i + 1} of firewall ${fw.name} is redundant: rule ${j + 1} already ${VERB[earlier.action]} everything it matches`
+          : `rule ${i + 1} (${rule.action}) of firewall ${fw.name} is shadowed: rule ${j + 1} ${VERB[earlier.action]} everything it matches first`, {
           related: [{ at: earlier.origin, message: `rule ${j + 1} matches first` }],
           hint: same ? 'delete the redundant rule' : 'move the exception above the rule that covers it',
         });

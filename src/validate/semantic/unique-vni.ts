@@ -23,9 +23,12 @@ export const uniqueVni: SemanticRule = {
       use(vpc.vni, ['vpcs', v, 'vni'], `VPC ${vpc.name}`);
       (vpc.subnets ?? []).forEach((s, i) => use(s.vni, ['vpcs', v, 'subnets', i, 'vni'], `subnet ${vpc.name}/${s.name}`));
     });
+    // A cluster runs an overlay once it has nodes; flannel's default VNI (1) counts like a written one.
     (spec.clusters ?? []).forEach((c, i) => {
       const backend = c.cni?.backend ?? 'vxlan';
-      if (c.cni && backend === 'vxlan') use(c.cni.vni ?? 1, ['clusters', i, 'cni', 'vni'], `cluster ${c.name}'s flannel overlay`);
+      if ((c.nodes ?? []).length === 0 || backend !== 'vxlan') return;
+      const path = c.cni?.vni !== undefined ? ['clusters', i, 'cni', 'vni'] : c.cni ? ['clusters', i, 'cni'] : ['clusters', i, 'name'];
+      use(c.cni?.vni ?? 1, path, `cluster ${c.name}'s flannel overlay`);
     });
   },
 };

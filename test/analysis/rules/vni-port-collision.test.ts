@@ -62,14 +62,6 @@ testRule(
           { line: 29, column: 42 }, // b shares a's port
         ],
       },
-      {
-        // Reachable while duplicate-vni skips clusters that leave `cni` out; both then run flannel's VNI 1 on 8472.
-        name: "two clusters on flannel's defaults: one overlay to the kernel",
-        spec: spec(`  - {name: a, vpc: blue, nodes: [a-1, a-2]}
-  - {name: b, vpc: blue, nodes: [b-1, b-2], podCidr: 10.245.0.0/16, serviceCidr: 10.112.0.0/12}
-`),
-        findings: [{ line: 23, column: 5, severity: 'error' }],
-      },
     ],
   },
   IR_ONLY,

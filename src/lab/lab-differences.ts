@@ -1,0 +1,29 @@
+// Says plainly what the lab does that the generated outputs do not, or differently, and why; printed by `up` and `status`.
+import type { KernelFeatures } from './kernel-features.js';
+import type { LabPlan } from './lab-plan-types.js';
+import type { FilterReport } from './lab-filters.js';
+
+export function describeDifferences(plan: LabPlan, features: KernelFeatures, filters: FilterReport, outsideLines: readonly string[]): string[] {
+  const out: string[] = [];
+  if (plan.frr.some((f) => f.tenants.length > 0)) {
+    out.push(
+      `tenant VRFs: fabric/<leaf>/overlay-netns.sh runs instead of overlay.sh${features.vrf ? '' : ' (this kernel has no vrf device)'}; ` +
+        'zebra runs with FRR\'s namespace VRF backend (-n) and sees, as its /run/netns, only its own tenant namespaces under their VRF names, ' +
+        'so frr.conf is used unchanged; the tenant namespaces live in the lab\'s directory, not in /run/netns',
+    );
+  }
+  if (plan.links.some((l) => l.kind === 'vlan-stand-in')) {
+    out.push('VLAN trunks: this kernel has no 802.1Q, so each VLAN of a leaf–host trunk is a veth pair of its own (swpN.<vlan> ↔ eth0.<vlan>), which the scripts use as they are');
+  }
+  for (const line of filters.replaced) out.push(`${line} (this kernel has no conntrack in the bridge family)`);
+  if (filters.podPolicies > 0) {
+    out.push(
+      'NetworkPolicies: flannel enforces none and the outputs include no policy agent, so the lab stands in for one: nftables in each pod\'s namespace ' +
+        '(egress on output, ingress on input, stateful), compiled from the policy reading the analysis uses',
+    );
+  }
+  if (plan.pods.length > 0) out.push('pods: the lab does what the CNI bridge plugin would: a veth into cni0, the pod address and a default route via cni0');
+  if (outsideLines.length > 0) out.push(`the outside: added by the lab on the border leaf (not in its generated files): ${outsideLines.join('; ')}`);
+  out.push('FRR: daemons run as `zebra`/`bgpd -d` with config, pid, socket and log paths under the lab directory; nothing in /etc/frr is used');
+  return out;
+}

@@ -1,0 +1,80 @@
+// Loads the filters: every generated nftables ruleset in its device's namespace, stand-ins where the kernel cannot, and pod policies.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { TopologyIR } from '../ir/topology-ir.js';
+import { collectDeviceFilters } from '../emit/nftables/device-filters.js';
+import { buildRulesetView } from '../emit/nftables/build-ruleset-view.js';
+import { renderTemplate } from '../emit/render-template.js';
+import type { KernelFeatures } from './kernel-features.js';
+import type { LabPlan, PlannedRuleset } from './lab-plan-types.js';
+import { LabError } from './lab-error.js';
+import { tryInNetns } from './netns.js';
+import { securityGroupStandIn } from './security-group-stand-in.js';
+import { networkPolicyRuleset } from './network-policy-agent.js';
+
+export interface FilterReport {
+  readonly unchanged: readonly string[];
+  /** Devices whose ruleset was replaced, with the reason and where the replacement is. */
+  readonly replaced: readonly string[];
+  readonly podPolicies: number;
+}
+
+export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDir: string, features: KernelFeatures): FilterReport {
+  const unchanged: string[] = [];
+  const replaced: string[] = [];
+  const own = join(labDir, 'lab');
+  mkdirSync(own, { recursive: true });
+  const load = (netns: string, file: string): string | undefined => {
+    const r = tryInNetns(netns, 'nft', ['-f', file]);
+    return r.status === 0 ? undefined : (r.stderr || r.stdout).trim();
+  };
+  for (const rs of plan.rulesets) {
+    const error = load(rs.netns, join(outDir, rs.file));
+    if (!error) {
+      unchanged.push(rs.device);
+      continue;
+    }
+    if (rs.guardedVms.length === 0 || features.bridgeConntrack) throw new LabError(`${rs.file} does not load in ${rs.netns}:\n${error}`);
+    replaced.push(...standIns(rs, ir, own, load));
+  }
+  let podPolicies = 0;
+  for (const pod of plan.pods) {
+    const cluster = ir.clusters.find((c) => c.name === pod.cluster);
+    const text = cluster ? networkPolicyRuleset(cluster, plan.pods, pod) : undefined;
+    if (!text) continue;
+    const file = join(own, `netpol-${pod.netns}.nft`);
+    writeFileSync(file, text);
+    const error = load(pod.netns, file);
+    if (error) throw new LabError(`the NetworkPolicy rules of ${pod.netns} (${file}) do not load:\n${error}`);
+    podPolicies++;
+  }
+  return { unchanged, replaced, podPolicies };
+}
+
+/**
+ * A hypervisor's file failed for want of bridge conntrack: its other tables load as emitted, and each guarded VM's
+ * security-group chains load in the VM (see security-group-stand-in.ts).
+ */
+function standIns(rs: PlannedRuleset, ir: TopologyIR, own: string, load: (netns: string, file: string) => string | undefined): string[] {
+  const filters = collectDeviceFilters(ir).find((f) => f.device.name === rs.device);
+  const lines: string[] = [];
+  if (filters) {
+    const view = buildRulesetView(ir, filters);
+    const rest = view.tables.filter((t) => !t.table.startsWith('bridge '));
+    if (rest.length > 0) {
+      const file = join(own, `${rs.device}-without-bridge.nft`);
+      writeFileSync(file, renderTemplate('nftables', 'ruleset.nft', { ...view, tables: rest }));
+      const error = load(rs.netns, file);
+      if (error) throw new LabError(`${file} (${rs.file} without its bridge table) does not load:\n${error}`);
+      lines.push(`${rs.file}: tables other than \`bridge thrice\` loaded as emitted (${file})`);
+    }
+  }
+  for (const vm of rs.guardedVms) {
+    const file = join(own, `${vm.vm}-security-groups.nft`);
+    writeFileSync(file, securityGroupStandIn(ir, vm.vm));
+    const error = load(vm.netns, file);
+    if (error) throw new LabError(`${file} does not load in ${vm.netns}:\n${error}`);
+    lines.push(`${rs.file}: security groups of ${vm.vm} loaded on ${vm.interface} inside the VM (${file})`);
+  }
+  return lines;
+}

@@ -1,0 +1,124 @@
+// `thrice lab up`: stands the compiled topology up in namespaces with real FRR, recording everything in the state file first.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { OutputFile } from '../emit/emitter.js';
+import type { TopologyIR } from '../ir/topology-ir.js';
+import type { Spec } from '../spec/spec-types.js';
+import type { LabPlan } from './lab-plan-types.js';
+import { type LabState, LabStateFile, emptyState, readState, STATE_FILE } from './lab-state.js';
+import { labDown } from './lab-down.js';
+import { LabError } from './lab-error.js';
+import { planLab } from './lab-plan.js';
+import { checkRequirements, frrUser } from './requirements.js';
+import { type KernelFeatures, REQUIRED, probeKernel } from './kernel-features.js';
+import { writeLabOutputs } from './lab-outputs.js';
+import { attachOutside, attachPods, attachVms, createLinks, createNamespaces, runScripts } from './lab-build.js';
+import { prepareTenantDir, tenantDir } from './tenant-namespaces.js';
+import { loadFilters } from './lab-filters.js';
+import { socketPathProblem, startFrrDaemons } from './frr-daemons.js';
+import { analysisPredictor, type IntentPredictor } from './verify/intent-prediction.js';
+import { outsideAddressPlan } from './verify/probe-endpoints.js';
+import { describeDifferences } from './lab-differences.js';
+
+export const PLAN_FILE = 'lab-plan.json';
+
+export interface LabUpInput {
+  readonly name: string;
+  readonly dir: string;
+  /** Absolute path of the spec, recorded so that `verify` reads the same file. */
+  readonly specPath: string;
+  readonly specText: string;
+  readonly spec: Spec;
+  readonly ir: TopologyIR;
+  readonly outputs: readonly OutputFile[];
+  readonly predictor?: IntentPredictor;
+  readonly progress: (line: string) => void;
+}
+
+export interface LabUpResult {
+  readonly state: LabState;
+  readonly plan: LabPlan;
+  readonly features: KernelFeatures;
+  readonly seconds: number;
+}
+
+export function specHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+export function labUp(input: LabUpInput): LabUpResult {
+  const started = Date.now();
+  const { progress, dir, ir } = input;
+  const step = <T>(what: (t: T) => string, work: () => T): T => {
+    const t0 = Date.now();
+    const result = work();
+    progress(`  ${what(result)}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    return result;
+  };
+  const missing = checkRequirements({ capture: false }).filter((r) => !r.ok);
+  if (missing.length > 0) throw new LabError(`the lab needs:\n${missing.map((r) => `  - ${r.what}: ${r.fix}`).join('\n')}`);
+  const socketProblem = socketPathProblem(dir, ir.fabric?.switches.map((s) => s.name) ?? []);
+  if (socketProblem) throw new LabError(socketProblem);
+  recoverPrevious(dir, progress);
+
+  const features = probeKernel(input.name);
+  const absent = REQUIRED.filter(([key]) => !features[key]);
+  if (absent.length > 0) throw new LabError(`this kernel lacks what the lab needs:\n${absent.map(([, why]) => `  - ${why}`).join('\n')}`);
+  progress(`  kernel: ${Object.entries(features).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')}`);
+
+  mkdirSync(dir, { recursive: true });
+  const state = new LabStateFile(dir, emptyState({ name: input.name, dir, spec: input.specPath, specHash: specHash(input.specText) }));
+  const outDir = join(dir, 'out');
+  step(() => `compiled ${input.outputs.length} files into ${outDir}`, () => writeLabOutputs(outDir, input.outputs));
+  const predictions = (input.predictor ?? analysisPredictor)(input.spec, ir);
+  const outside = [...new Set([...outsideAddressPlan(ir, predictions).values()].filter((a): a is string => a !== undefined))];
+  const plan = planLab({ lab: input.name, ir, files: new Set(input.outputs.map((f) => f.path)), vlanStandIns: !features.vlan, outsideAddresses: outside });
+  writeFileSync(join(dir, PLAN_FILE), JSON.stringify(plan, null, 2) + '\n');
+
+  const count = (kind: string): number => plan.namespaces.filter((n) => n.kind === kind).length;
+  step(
+    () => `namespaces: ${count('switch')} switches, ${count('host')} hosts, ${count('vm')} VMs, ${count('pod')} pods, ${count('outside')} outside`,
+    () => createNamespaces(state, plan),
+  );
+  step(() => `cables: ${plan.links.length} veth pairs (${summarise(plan.links.map((l) => l.kind))})`, () => createLinks(plan));
+  prepareTenantDir(state, tenantDir(dir));
+  step(
+    () => `switches and hosts: ${summarise(plan.fabricScripts.map((r) => r.script.split('/').pop() ?? ''))} run unchanged`,
+    () => runScripts(state, dir, outDir, plan.fabricScripts),
+  );
+  step(() => `VM ports: ${plan.vmAttachments.length} moved into their VMs`, () => attachVms(plan));
+  step(() => `VMs: ${summarise(plan.vmScripts.map((r) => r.script.split('/').pop() ?? ''))} run unchanged`, () => runScripts(state, dir, outDir, plan.vmScripts));
+  step(() => `pods: ${plan.pods.length} attached to cni0`, () => attachPods(plan));
+  const outsideLines = step(() => `outside: ${plan.outside.map((o) => `${o.addresses.length} addresses behind ${o.border} ${o.borderPort}`).join('; ') || 'none'}`, () => attachOutside(plan));
+  const filters = step(
+    (r) => `filters: ${r.unchanged.length} rulesets as emitted, ${r.replaced.length} stand-ins, NetworkPolicies on ${r.podPolicies} pods`,
+    () => loadFilters(plan, ir, outDir, dir, features),
+  );
+  const user = frrUser();
+  if (!user) throw new LabError('the frr user is missing');
+  step(() => `FRR: zebra and bgpd on ${plan.frr.length} switches`, () => startFrrDaemons(state, plan.frr, outDir, dir, user));
+  state.update(() => ({ phase: 'up', differences: describeDifferences(plan, features, filters, outsideLines) }));
+  return { state: state.state, plan, features, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A lab recorded in the directory (a crash, or `up` twice) is taken down first, exactly as recorded; anything else there is refused. */
+function recoverPrevious(dir: string, progress: (line: string) => void): void {
+  const previous = readState(dir);
+  if (previous) {
+    progress(`  a lab is recorded in ${dir} (${previous.phase}); taking it down first`);
+    const report = labDown(previous);
+    if (report.left.length > 0) throw new LabError(`could not remove the previous lab: ${report.left.join(', ')}`);
+  } else if (existsSync(dir) && readdirSync(dir).length > 0) {
+    throw new LabError(`${dir} is not empty and holds no ${STATE_FILE}; refusing to use it (pick another --dir)`);
+  }
+}
+
+function tally(counts: Map<string, number>, key: string | undefined): Map<string, number> {
+  if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return counts;
+}
+
+function summarise(kinds: readonly string[]): string {
+  return [...kinds.reduce(tally, new Map<string, number>())].map(([k, n]) => `${n} ${k}`).join(', ');
+}

@@ -1,0 +1,62 @@
+// `thrice lab verify`: wait for BGP and EVPN, probe every intent's paths with real packets, compare with the analysis.
+import { join } from 'node:path';
+import type { Spec } from '../../spec/spec-types.js';
+import type { TopologyIR } from '../../ir/topology-ir.js';
+import type { LabPlan } from '../lab-plan-types.js';
+import type { LabStateFile } from '../lab-state.js';
+import { LabError } from '../lab-error.js';
+import { deviceNetns } from '../lab-names.js';
+import { analysisPredictor, type IntentPredictor, type PlannedProbe } from './intent-prediction.js';
+import { labEndpoint, outsideAddressPlan } from './probe-endpoints.js';
+import { type ResolvedProbe, runProbes } from './probe-runner.js';
+import { type IntentObservation, observe } from './verify-report.js';
+import { type Capture, captureAtSpines } from './capture.js';
+import { waitForConvergence } from './convergence.js';
+
+export interface VerifyInput {
+  readonly state: LabStateFile;
+  readonly plan: LabPlan;
+  readonly spec: Spec;
+  readonly ir: TopologyIR;
+  readonly predictor?: IntentPredictor;
+  readonly timeoutSeconds: number;
+  /** true: the first probe that crosses the spines; a string: the first such probe of that intent. */
+  readonly capture?: string | true;
+  readonly progress: (line: string) => void;
+}
+
+export interface VerifyResult {
+  readonly convergedIn: number;
+  readonly rows: readonly IntentObservation[];
+  readonly capture?: Capture & { readonly probe: string };
+}
+
+const PROBE_TIMEOUT_MS = 2500;
+const CROSSES_SPINES = new Set(['cross-leaf', 'cross-pod']);
+
+export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
+  const { state, plan, ir, progress } = input;
+  const labDir = state.dir;
+  progress(`  waiting for BGP and EVPN (up to ${input.timeoutSeconds} s) ...`);
+  const convergedIn = await waitForConvergence(labDir, ir, input.timeoutSeconds);
+  progress(`  converged: every session established, every VNI sees its remote VTEPs, every subnet routed (${convergedIn.toFixed(1)} s)`);
+  const predictions = (input.predictor ?? analysisPredictor)(input.spec, ir);
+  const outside = outsideAddressPlan(ir, predictions);
+  const resolve = (probe: PlannedProbe): ResolvedProbe => ({ probe, from: labEndpoint(plan, probe.from, outside), to: labEndpoint(plan, probe.to, outside) });
+  const resolved = predictions.flatMap((p) => p.probes.map(resolve));
+  progress(`  probing ${resolved.length} paths of ${predictions.length} intents with real packets ...`);
+  const outcomes = await runProbes(state, labDir, resolved, { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 8 });
+  let next = 0;
+  const rows = predictions.map((intent) => observe(intent, outcomes.slice(next, (next += intent.probes.length))));
+  if (input.capture === undefined) return { convergedIn, rows };
+  const wanted = resolved.find(
+    (r) => (input.capture === true || r.probe.intent === input.capture) && r.probe.pathKinds.some((k) => CROSSES_SPINES.has(k)) && !('skip' in r.from) && !('skip' in r.to),
+  );
+  if (!wanted) throw new LabError(`no probe${typeof input.capture === 'string' ? ` of intent ${input.capture}` : ''} crosses the spines, so there is nothing to capture there`);
+  const spines = (ir.fabric?.switches ?? []).filter((s) => s.role === 'spine' || s.role === 'super-spine').map((s) => ({ name: s.name, netns: deviceNetns(plan.name, s.name) }));
+  const label = `${wanted.probe.intent}`;
+  const capture = await captureAtSpines(state, spines, join(labDir, 'captures'), label, 'udp port 4789', async () => {
+    await runProbes(state, labDir, [wanted], { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 1 });
+  });
+  return { convergedIn, rows, capture: { ...capture, probe: `${wanted.probe.from.name} -> ${wanted.probe.to.name} ${wanted.probe.proto.toUpperCase()} ${wanted.probe.port ?? ''}`.trim() } };
+}

@@ -1,0 +1,126 @@
+// Sends real packets: listeners in the destination namespaces, one connector per probe in the source namespace, every pid recorded.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { LabStateFile } from '../lab-state.js';
+import { startTimeOf, stopProcess } from '../lab-processes.js';
+import { netnsPath } from '../netns.js';
+import type { LabEndpoint } from './probe-endpoints.js';
+import { NODE_AGENT, PYTHON_ICMP } from './probe-agent-source.js';
+import type { PlannedProbe, Verdict } from './intent-prediction.js';
+
+export interface ResolvedProbe {
+  readonly probe: PlannedProbe;
+  readonly from: LabEndpoint;
+  readonly to: LabEndpoint;
+}
+
+export interface ProbeOutcome {
+  readonly probe: PlannedProbe;
+  /** `skipped` when the lab cannot send this probe (the reason is in `detail`). */
+  readonly observed: Verdict | 'skipped';
+  readonly detail: string;
+}
+
+interface AgentResult {
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+
+export async function runProbes(state: LabStateFile, labDir: string, probes: readonly ResolvedProbe[], options: { timeoutMs: number; concurrency: number }): Promise<ProbeOutcome[]> {
+  const agentDir = join(labDir, 'lab');
+  mkdirSync(agentDir, { recursive: true });
+  const agent = join(agentDir, 'probe-agent.mjs');
+  writeFileSync(agent, NODE_AGENT);
+  const icmp = join(agentDir, 'probe-icmp.py');
+  writeFileSync(icmp, PYTHON_ICMP);
+  const listeners = await startListeners(state, agent, probes);
+  try {
+    return await mapLimited(probes, options.concurrency, async (r): Promise<ProbeOutcome> => {
+      const { probe, from, to } = r;
+      if ('skip' in from) return { probe, observed: 'skipped', detail: `source: ${from.skip}` };
+      if ('skip' in to) return { probe, observed: 'skipped', detail: `destination: ${to.skip}` };
+      const spec = `${probe.proto}:${probe.port}`;
+      if (probe.proto !== 'icmp' && listeners.busy.get(to.netns)?.includes(spec)) {
+        return { probe, observed: 'skipped', detail: `${probe.proto.toUpperCase()} ${probe.port} is already taken in ${to.netns} (a tunnel socket), so no listener can answer` };
+      }
+      const argv =
+        probe.proto === 'icmp'
+          ? [PYTHON, icmp, to.address, from.bind ?? '-', String(options.timeoutMs)]
+          : [process.execPath, agent, 'connect', probe.proto, to.address, String(probe.port), from.bind ?? '-', String(options.timeoutMs)];
+      const result = await runAgent(from.netns, argv, options.timeoutMs + 5000);
+      return { probe, observed: result.ok ? 'allow' : 'deny', detail: result.detail };
+    });
+  } finally {
+    for (const p of listeners.records) {
+      stopProcess(p, 1000);
+      state.setProcess((q) => q.pid === p.pid, undefined);
+    }
+  }
+}
+
+async function startListeners(state: LabStateFile, agent: string, probes: readonly ResolvedProbe[]) {
+  const wanted = new Map<string, Set<string>>();
+  for (const { probe, to } of probes) {
+    if ('skip' in to || probe.proto === 'icmp') continue;
+    let set = wanted.get(to.netns);
+    if (!set) wanted.set(to.netns, (set = new Set()));
+    set.add(`${probe.proto}:${probe.port}`);
+  }
+  const records: { role: 'listener'; device: string; netns: string; pid: number; startTime?: number }[] = [];
+  const busy = new Map<string, string[]>();
+  for (const [netns, ports] of wanted) {
+    const child = spawn('nsenter', [`--net=${netnsPath(netns)}`, process.execPath, agent, 'listen', ...ports], { stdio: ['ignore', 'pipe', 'inherit'] });
+    if (child.pid === undefined) throw new Error(`cannot start a listener in ${netns}`);
+    // nsenter without --pid execs the program, so this pid is the listener itself.
+    const record = { role: 'listener' as const, device: netns, netns, pid: child.pid, startTime: startTimeOf(child.pid) };
+    records.push(record);
+    state.addProcess(record);
+    const ready = (await firstLine(child, 10_000)) as { busy?: string[] } | undefined;
+    if (!ready) throw new Error(`the listener in ${netns} did not start`);
+    busy.set(netns, ready.busy ?? []);
+    child.unref();
+  }
+  return { records, busy };
+}
+
+function runAgent(netns: string, argv: readonly string[], killAfterMs: number): Promise<AgentResult> {
+  const child = spawn('nsenter', [`--net=${netnsPath(netns)}`, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+  return firstLine(child, killAfterMs).then((line) => {
+    clearTimeout(timer);
+    return (line as AgentResult | undefined) ?? { ok: false, detail: 'the probe gave no answer' };
+  });
+}
+
+function firstLine(child: ChildProcess, timeoutMs: number): Promise<unknown> {
+  return new Promise((resolve) => {
+    const lines = createInterface({ input: child.stdout! });
+    const timer = setTimeout(() => resolve(undefined), timeoutMs);
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(line));
+      } catch {
+        resolve(undefined);
+      }
+    });
+    child.once('exit', () => setTimeout(() => resolve(undefined), 50));
+  });
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await work(items[i] as T);
+    }
+  });
+  await Promise.all(workers);
+  return out;
+}
