@@ -41,8 +41,10 @@ export function identify(p: LabProcess): LabProcess | undefined {
   return startTime === undefined ? undefined : { ...p, pid, startTime };
 }
 
+/** A process that exited but was not reaped yet (a zombie) no longer runs. */
 export function isRunning(p: LabProcess): boolean {
-  return identify(p) !== undefined;
+  const live = identify(p);
+  return live?.pid !== undefined && !isZombie(live.pid);
 }
 
 /** SIGTERM, then SIGKILL after `graceMs`; returns once the process is gone (or was never ours). */

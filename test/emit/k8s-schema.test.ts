@@ -82,9 +82,9 @@ describe('examples/three-layer.yaml', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const ir = result.ir!;
     expect(ir.clusters.map((c) => c.name)).toEqual(['prod']);
-    // 2 namespaces, 3 inline and 1 imported policies, 1 ConfigMap, 3 nodes.
-    expect(expectAllValid(ir)).toBe(10);
+    // 2 namespaces, 4 inline and 1 imported policies, 1 ConfigMap, 3 nodes.
+    expect(expectAllValid(ir)).toBe(11);
     const policies = k8sEmitter.emit(ir).find((f) => f.path === 'k8s/prod/network-policies.yaml')!.contents;
-    expect([...policies.matchAll(/^  name: (.*)$/gm)].map((m) => m[1])).toEqual(['default-deny', 'prometheus-scrapes-shop', 'web-egress', 'web-to-api']);
+    expect([...policies.matchAll(/^  name: (.*)$/gm)].map((m) => m[1])).toEqual(['allow-dns', 'default-deny', 'prometheus-scrapes-shop', 'web-egress', 'web-to-api']);
   });
 });

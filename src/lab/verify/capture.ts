@@ -4,7 +4,6 @@ import { mkdirSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LabStateFile } from '../lab-state.js';
 import { startTimeOf, stopProcess, sleepMs } from '../lab-processes.js';
-import { netnsPath } from '../netns.js';
 import { tryCommand } from '../run-command.js';
 
 /** pcap's global header alone: nothing was captured. */
@@ -16,13 +15,22 @@ export interface Capture {
 }
 
 /** Starts tcpdump in each spine namespace (recorded as lab processes), runs `during`, stops them, keeps the pcaps that saw packets. */
-export async function captureAtSpines(state: LabStateFile, spines: readonly { name: string; netns: string }[], dir: string, label: string, filter: string, during: () => Promise<void>): Promise<Capture> {
+export async function captureAtSpines(
+  state: LabStateFile,
+  spines: readonly { name: string; netns: string }[],
+  dir: string,
+  label: string,
+  /** The probe's destination: summaries show the packets whose inner headers carry it. */
+  address: string,
+  during: () => Promise<void>,
+): Promise<Capture> {
   mkdirSync(dir, { recursive: true });
   const running: { spine: string; file: string; child: ChildProcess; pid: number }[] = [];
   try {
     for (const spine of spines) {
       const file = join(dir, `${label}-${spine.name}.pcap`);
-      const child = spawn('nsenter', [`--net=${netnsPath(spine.netns)}`, 'tcpdump', '-i', 'any', '-n', '-U', '-s', '256', '-w', file, filter], { stdio: ['ignore', 'ignore', 'pipe'] });
+      // `ip netns exec`, not nsenter: it remounts /sys for the namespace, which tcpdump reads interface names from.
+      const child = spawn('ip', ['netns', 'exec', spine.netns, 'tcpdump', '-Z', 'root', '--immediate-mode', '-i', 'any', '-n', '-U', '-s', '256', '-w', file, 'udp port 4789'], { stdio: ['ignore', 'ignore', 'pipe'] });
       if (child.pid === undefined) throw new Error(`cannot start tcpdump in ${spine.netns}`);
       state.addProcess({ role: 'tcpdump', device: spine.name, netns: spine.netns, pid: child.pid, startTime: startTimeOf(child.pid) });
       running.push({ spine: spine.name, file, child, pid: child.pid });
@@ -47,7 +55,9 @@ export async function captureAtSpines(state: LabStateFile, spines: readonly { na
       unlinkSync(r.file);
       return [];
     }
-    const summary = tryCommand('tcpdump', ['-n', '-r', r.file, '-c', '2']).stdout.trim();
+    // Read in the spine's namespace too, so that the interface indexes in the file map to its swpN names.
+    const spine = spines.find((x) => x.name === r.spine);
+    const summary = summarise(tryCommand('ip', ['netns', 'exec', spine?.netns ?? '', 'tcpdump', '-n', '-r', r.file]).stdout, address);
     return [{ spine: r.spine, file: r.file, summary }];
   });
   return { files };
@@ -64,4 +74,16 @@ function listening(child: ChildProcess): Promise<void> {
       }
     });
   });
+}
+
+/** tcpdump prints each VXLAN packet as an outer line and indented inner lines; keep the first two packets that reach `address`. */
+function summarise(text: string, address: string): string {
+  const packets: string[][] = [];
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    if (/^\d/.test(line)) packets.push([line]);
+    else packets[packets.length - 1]?.push(line);
+  }
+  const mine = packets.filter((p) => p.slice(1).some((l) => l.includes(`${address}.`) || l.includes(`${address}:`) || l.endsWith(address)));
+  return (mine.length > 0 ? mine : packets).slice(0, 2).flat().join('\n');
 }

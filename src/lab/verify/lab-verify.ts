@@ -8,7 +8,7 @@ import { LabError } from '../lab-error.js';
 import { deviceNetns } from '../lab-names.js';
 import { analysisPredictor, type IntentPredictor, type PlannedProbe } from './intent-prediction.js';
 import { labEndpoint, outsideAddressPlan } from './probe-endpoints.js';
-import { type ResolvedProbe, runProbes } from './probe-runner.js';
+import { type ProbeOutcome, type ResolvedProbe, runProbes } from './probe-runner.js';
 import { type IntentObservation, observe } from './verify-report.js';
 import { type Capture, captureAtSpines } from './capture.js';
 import { waitForConvergence } from './convergence.js';
@@ -49,14 +49,25 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
   let next = 0;
   const rows = predictions.map((intent) => observe(intent, outcomes.slice(next, (next += intent.probes.length))));
   if (input.capture === undefined) return { convergedIn, rows };
-  const wanted = resolved.find(
-    (r) => (input.capture === true || r.probe.intent === input.capture) && r.probe.pathKinds.some((k) => CROSSES_SPINES.has(k)) && !('skip' in r.from) && !('skip' in r.to),
-  );
+  const wanted = captureCandidate(resolved, outcomes, input.capture);
   if (!wanted) throw new LabError(`no probe${typeof input.capture === 'string' ? ` of intent ${input.capture}` : ''} crosses the spines, so there is nothing to capture there`);
   const spines = (ir.fabric?.switches ?? []).filter((s) => s.role === 'spine' || s.role === 'super-spine').map((s) => ({ name: s.name, netns: deviceNetns(plan.name, s.name) }));
   const label = `${wanted.probe.intent}`;
-  const capture = await captureAtSpines(state, spines, join(labDir, 'captures'), label, 'udp port 4789', async () => {
+  const target = 'skip' in wanted.to ? wanted.probe.to.address : wanted.to.address;
+  const capture = await captureAtSpines(state, spines, join(labDir, 'captures'), label, target, async () => {
     await runProbes(state, labDir, [wanted], { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 1 });
   });
   return { convergedIn, rows, capture: { ...capture, probe: `${wanted.probe.from.name} -> ${wanted.probe.to.name} ${wanted.probe.proto.toUpperCase()} ${wanted.probe.port ?? ''}`.trim() } };
+}
+
+/**
+ * The probe worth seeing at a spine: one that crosses them and got through (a dropped one may never get there),
+ * pod to pod first (three headers: VPC VXLAN, flannel VXLAN, the pods' packet), of the named intent if one is.
+ */
+function captureCandidate(resolved: readonly ResolvedProbe[], outcomes: readonly ProbeOutcome[], capture: string | true): ResolvedProbe | undefined {
+  const candidates = resolved
+    .map((r, i) => ({ r, observed: outcomes[i]?.observed }))
+    .filter(({ r }) => (capture === true || r.probe.intent === capture) && r.probe.pathKinds.some((k) => CROSSES_SPINES.has(k)) && !('skip' in r.from) && !('skip' in r.to));
+  const score = (c: (typeof candidates)[number]): number => (c.observed === 'allow' ? 2 : 0) + (c.r.probe.from.kind === 'pod' && c.r.probe.to.kind === 'pod' ? 1 : 0);
+  return [...candidates].sort((a, b) => score(b) - score(a))[0]?.r;
 }
