@@ -1,14 +1,12 @@
 // Every generated overlay.sh and overlay-netns.sh must parse as POSIX sh and pass shellcheck in sh mode.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, describe } from 'vitest';
 import { leafOverlayEmitter } from '../../src/emit/iproute2/leaf-overlay-emitter.js';
 import { compiledExamples, overlayTopology } from '../helpers/leaf-overlay-fixtures.js';
-import { hasCommand, testNeeding } from './test-needing.js';
+import { shellScriptChecks } from './shell-script-checks.js';
 
-const withShellcheck = testNeeding('shellcheck', hasCommand('shellcheck'));
 const root = mkdtempSync(join(tmpdir(), 'thrice-overlay-sh-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -18,19 +16,5 @@ const topologies = [['overlay-fixture', overlayTopology] as const, ...(await com
 );
 
 describe.each(topologies)('leaf overlay scripts of %s', (name, topology) => {
-  for (const file of leafOverlayEmitter.emit(topology)) {
-    const path = join(root, name, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.contents, { mode: 0o755 });
-
-    it(`${file.path}: sh -n`, () => {
-      const run = spawnSync('sh', ['-n', path], { encoding: 'utf8' });
-      expect(run.status, `${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
-    });
-
-    withShellcheck(`${file.path}: shellcheck -s sh`, () => {
-      const run = spawnSync('shellcheck', ['-s', 'sh', path], { encoding: 'utf8' });
-      expect(run.status, `${run.stdout}${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
-    });
-  }
+  shellScriptChecks(join(root, name), leafOverlayEmitter.emit(topology));
 });

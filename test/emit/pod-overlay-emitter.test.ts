@@ -1,16 +1,16 @@
 // The pod-overlay.sh emitter end to end: which files, determinism, printed commands, sh -n, shellcheck and nft -c.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { TopologyIR } from '../../src/ir/topology-ir.js';
 import { podOverlayEmitter } from '../../src/emit/iproute2/pod-overlay-emitter.js';
 import { emptyTopology, hostVmTopology, reversedLists, threeLayerExample, withBackend } from '../helpers/host-vm-fixtures.js';
 import { NamespaceLab } from '../helpers/host-vm-lab.js';
 import { hasCommand, testNeeding } from './test-needing.js';
+import { shellScriptChecks } from './shell-script-checks.js';
 
-const withShellcheck = testNeeding('shellcheck', hasCommand('shellcheck'));
 const nftMet = process.getuid?.() === 0 && hasCommand('ip') && hasCommand('nft');
 const withNft = testNeeding('root, iproute2 and nftables (nft -c in a throwaway namespace)', nftMet);
 const root = mkdtempSync(join(tmpdir(), 'thrice-pod-sh-'));
@@ -111,19 +111,7 @@ describe.each([
   ['examples/three-layer.yaml', threeLayerExample],
 ] as const)('pod-overlay.sh of the %s', (fixture, topology) => {
   for (const file of podOverlayEmitter.emit(topology())) {
-    const path = join(root, fixture, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.contents, { mode: 0o755 });
-
-    it(`${file.path}: sh -n`, () => {
-      const run = spawnSync('sh', ['-n', path], { encoding: 'utf8' });
-      expect(run.status, `${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
-    });
-
-    withShellcheck(`${file.path}: shellcheck -s sh`, () => {
-      const run = spawnSync('shellcheck', ['-s', 'sh', path], { encoding: 'utf8' });
-      expect(run.status, `${run.stdout}${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
-    });
+    shellScriptChecks(join(root, fixture), [file]);
 
     const ruleset = rulesetOf(file.contents);
     if (ruleset) {

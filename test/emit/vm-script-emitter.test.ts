@@ -1,14 +1,12 @@
 // The VMs' setup.sh emitter end to end: which files, nothing without VMs, determinism, and sh -n plus shellcheck.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { vmScriptEmitter } from '../../src/emit/iproute2/vm-script-emitter.js';
 import { emptyTopology, hostVmTopology, reversedLists, threeLayerExample } from '../helpers/host-vm-fixtures.js';
-import { hasCommand, testNeeding } from './test-needing.js';
+import { shellScriptChecks } from './shell-script-checks.js';
 
-const withShellcheck = testNeeding('shellcheck', hasCommand('shellcheck'));
 const root = mkdtempSync(join(tmpdir(), 'thrice-vm-sh-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -44,19 +42,5 @@ describe.each([
   ['hand-made fixture', () => hostVmTopology],
   ['examples/three-layer.yaml', threeLayerExample],
 ] as const)('VM setup.sh of the %s', (fixture, topology) => {
-  for (const file of vmScriptEmitter.emit(topology())) {
-    const path = join(root, fixture, file.path);
-    mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, file.contents, { mode: 0o755 });
-
-    it(`${file.path}: sh -n`, () => {
-      const run = spawnSync('sh', ['-n', path], { encoding: 'utf8' });
-      expect(run.status, `${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
-    });
-
-    withShellcheck(`${file.path}: shellcheck -s sh`, () => {
-      const run = spawnSync('shellcheck', ['-s', 'sh', path], { encoding: 'utf8' });
-      expect(run.status, `${run.stdout}${run.stderr}\n--- ${file.path} ---\n${file.contents}`).toBe(0);
-    });
-  }
+  shellScriptChecks(join(root, fixture), vmScriptEmitter.emit(topology()));
 });
