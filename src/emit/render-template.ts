@@ -25,8 +25,14 @@ const loaded = new Map<string, ReadonlyMap<string, Template>>();
 export function renderTemplate(target: string, name: string, view: object): string {
   const template = templatesOf(target).get(name);
   if (!template) throw new Error(`thrice: no template ${name}.hbs in templates/${target}`);
-  // Exactly one final newline, whatever the last partial left behind.
-  return template(view).replace(/\n*$/, '\n');
+  return withOneFinalNewline(template(view));
+}
+
+/** Exactly one final newline, whatever the last partial left behind (a `\n*$` regex is quadratic on long text). */
+function withOneFinalNewline(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end) + '\n';
 }
 
 function templatesOf(target: string): ReadonlyMap<string, Template> {

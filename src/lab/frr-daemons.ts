@@ -18,6 +18,8 @@ export interface FrrPaths {
   readonly view: string;
   readonly pidFile: (daemon: 'zebra' | 'bgpd') => string;
   readonly log: (daemon: 'zebra' | 'bgpd') => string;
+  /** The daemon's vty socket, for vtysh or for asking it directly. */
+  readonly vty: (daemon: 'zebra' | 'bgpd') => string;
 }
 
 export function frrPaths(labDir: string, sw: string): FrrPaths {
@@ -28,6 +30,7 @@ export function frrPaths(labDir: string, sw: string): FrrPaths {
     view: join(dir, 'netns'),
     pidFile: (d) => join(dir, `${d}.pid`),
     log: (d) => join(dir, `${d}.log`),
+    vty: (d) => join(dir, `${d}.vty`),
   };
 }
 
@@ -90,3 +93,4 @@ function waitFor(ready: () => boolean, timeoutMs: number, message: string): void
 export function vtysh(labDir: string, sw: string, commands: readonly string[]): string {
   return runCommand('vtysh', ['--vty_socket', frrPaths(labDir, sw).dir, ...commands.flatMap((c) => ['-c', c])]);
 }
+

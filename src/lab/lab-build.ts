@@ -17,6 +17,10 @@ export function createNamespaces(state: LabStateFile, plan: LabPlan): void {
   for (const n of plan.namespaces) {
     state.addNamespace(n.name);
     addNetns(n.name);
+    // BGP unnumbered peers by the link-local addresses router advertisements carry. With duplicate address detection
+    // they stay tentative for a second after the link comes up, early advertisements are lost, and a session can wait
+    // out BGP's 10 s connect-retry timer. No address can be duplicated on a veth pair, so the check is switched off.
+    if (n.kind === 'switch') inNetns(n.name, 'sysctl', ['-q', '-w', 'net.ipv6.conf.all.accept_dad=0', 'net.ipv6.conf.default.accept_dad=0']);
   }
 }
 

@@ -24,6 +24,7 @@ export function describeDifferences(plan: LabPlan, features: KernelFeatures, fil
   }
   if (plan.pods.length > 0) out.push('pods: the lab does what the CNI bridge plugin would: a veth into cni0, the pod address and a default route via cni0');
   if (outsideLines.length > 0) out.push(`the outside: added by the lab on the border leaf (not in its generated files): ${outsideLines.join('; ')}`);
+  out.push('switch namespaces: IPv6 duplicate address detection is off (a kernel setting, not in the outputs), so the link-local addresses BGP unnumbered peers by are usable at once');
   out.push('FRR: daemons run as `zebra`/`bgpd -d` with config, pid, socket and log paths under the lab directory; nothing in /etc/frr is used');
   return out;
 }

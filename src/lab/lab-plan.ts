@@ -1,5 +1,6 @@
 // Decides a whole lab from the IR and the compiled outputs: what to create where, in order; pure, so it is tested without root.
 import type { TopologyIR } from '../ir/topology-ir.js';
+import type { SwitchRole } from '../ir/fabric-ir.js';
 import { byName } from '../ir/natural-order.js';
 import { vpcsServedBy } from '../emit/frr/served-vpcs.js';
 import { tenantNetnsName } from '../emit/iproute2/leaf-overlay-netns-name.js';
@@ -7,8 +8,10 @@ import { placePods } from '../analysis/paths/place-pods.js';
 import type { LabPlan, PlannedFrr, PlannedNetns, PlannedOutside, PlannedPod, PlannedRuleset, ScriptRun, VmAttachment } from './lab-plan-types.js';
 import { deviceNetns, externalNetns, interfaceNameProblem, podNetns, podVethName } from './lab-names.js';
 import { borderLeaves, freePort, planWiring } from './wiring-plan.js';
-import { LabError as LabPlanError } from './lab-error.js';
+import { LabError } from './lab-error.js';
 
+
+const TIER_ORDER: Readonly<Record<SwitchRole, number>> = { 'super-spine': 0, spine: 1, leaf: 2, border: 2 };
 
 export interface PlanInput {
   readonly lab: string;
@@ -24,7 +27,7 @@ export interface PlanInput {
 export function planLab(input: PlanInput): LabPlan {
   const { lab, ir, files } = input;
   const fabric = ir.fabric;
-  if (!fabric) throw new LabPlanError('the topology has no fabric: a lab needs switches to stand up');
+  if (!fabric) throw new LabError('the topology has no fabric: a lab needs switches to stand up');
   const switches = [...fabric.switches].sort(byName);
   const hosts = [...fabric.hosts].sort(byName);
   const vms = [...ir.overlay.vms].sort(byName);
@@ -41,7 +44,7 @@ export function planLab(input: PlanInput): LabPlan {
   const links = planWiring(lab, ir, pods, outside, { vlanStandIns: input.vlanStandIns });
   for (const l of links) for (const e of [l.a, l.b]) {
     const problem = interfaceNameProblem(e.ifname);
-    if (problem) throw new LabPlanError(`${problem} (in ${e.netns})`);
+    if (problem) throw new LabError(`${problem} (in ${e.netns})`);
   }
   const run = (device: string, script: string, tenants = false): ScriptRun[] =>
     files.has(script) ? [{ netns: deviceNetns(lab, device), script, ...(tenants ? { tenants } : {}) }] : [];
@@ -54,7 +57,9 @@ export function planLab(input: PlanInput): LabPlan {
     (vm): VmAttachment => ({ vm: vm.name, hostNetns: deviceNetns(lab, vm.host), vmNetns: deviceNetns(lab, vm.name), hostEnd: `${vm.hostPort}-vm`, vmInterface: vm.interface }),
   );
   const vmScripts = [...vms.flatMap((v) => run(v.name, `vms/${v.name}/setup.sh`)), ...vms.flatMap((v) => run(v.name, `vms/${v.name}/pod-overlay.sh`))];
-  const frr = switches
+  // Upper tiers first: a leaf's bgpd that starts before its spines' gets refused and waits out BGP's connect-retry timer.
+  const frr = [...switches]
+    .sort((a, b) => TIER_ORDER[a.role] - TIER_ORDER[b.role])
     .filter((s) => files.has(`fabric/${s.name}/frr.conf`))
     .map((s): PlannedFrr => {
       const overlay = files.has(`fabric/${s.name}/overlay-netns.sh`);
@@ -117,7 +122,7 @@ function refuseSharedNames(netns: readonly PlannedNetns[]): void {
   const seen = new Map<string, PlannedNetns>();
   for (const n of netns) {
     const first = seen.get(n.name);
-    if (first) throw new LabPlanError(`${first.kind} ${first.device} and ${n.kind} ${n.device} would share namespace ${n.name}; rename one of them`);
+    if (first) throw new LabError(`${first.kind} ${first.device} and ${n.kind} ${n.device} would share namespace ${n.name}; rename one of them`);
     seen.set(n.name, n);
   }
 }

@@ -65,15 +65,18 @@ export function labUp(input: LabUpInput): LabUpResult {
   const features = probeKernel(input.name);
   const absent = REQUIRED.filter(([key]) => !features[key]);
   if (absent.length > 0) throw new LabError(`this kernel lacks what the lab needs:\n${absent.map(([, why]) => `  - ${why}`).join('\n')}`);
-  progress(`  kernel: ${Object.entries(features).map(([k, v]) => `${k} ${v ? 'yes' : 'no'}`).join(', ')}`);
+  progress(`  kernel: ${describeKernel(features)}`);
+  // Planning is pure: a topology the lab cannot stand up is refused before anything is created.
+  const predictions = (input.predictor ?? analysisPredictor)(input.spec, ir);
+  const outside = [...new Set([...outsideAddressPlan(ir, predictions).values()].filter((a): a is string => a !== undefined))];
+  const plan = planLab({ lab: input.name, ir, files: new Set(input.outputs.map((f) => f.path)), vlanStandIns: !features.vlan, outsideAddresses: outside });
+  const user = frrUser();
+  if (!user) throw new LabError('the frr user is missing');
 
   mkdirSync(dir, { recursive: true });
   const state = new LabStateFile(dir, emptyState({ name: input.name, dir, spec: input.specPath, specHash: specHash(input.specText) }));
   const outDir = join(dir, 'out');
   step(() => `compiled ${input.outputs.length} files into ${outDir}`, () => writeLabOutputs(outDir, input.outputs));
-  const predictions = (input.predictor ?? analysisPredictor)(input.spec, ir);
-  const outside = [...new Set([...outsideAddressPlan(ir, predictions).values()].filter((a): a is string => a !== undefined))];
-  const plan = planLab({ lab: input.name, ir, files: new Set(input.outputs.map((f) => f.path)), vlanStandIns: !features.vlan, outsideAddresses: outside });
   writeFileSync(join(dir, PLAN_FILE), JSON.stringify(plan, null, 2) + '\n');
 
   const count = (kind: string): number => plan.namespaces.filter((n) => n.kind === kind).length;
@@ -95,8 +98,6 @@ export function labUp(input: LabUpInput): LabUpResult {
     (r) => `filters: ${r.unchanged.length} rulesets as emitted, ${r.replaced.length} stand-ins, NetworkPolicies on ${r.podPolicies} pods`,
     () => loadFilters(plan, ir, outDir, dir, features),
   );
-  const user = frrUser();
-  if (!user) throw new LabError('the frr user is missing');
   step(() => `FRR: zebra and bgpd on ${plan.frr.length} switches`, () => startFrrDaemons(state, plan.frr, outDir, dir, user));
   state.update(() => ({ phase: 'up', differences: describeDifferences(plan, features, filters, outsideLines) }));
   return { state: state.state, plan, features, seconds: (Date.now() - started) / 1000 };
@@ -112,6 +113,17 @@ function recoverPrevious(dir: string, progress: (line: string) => void): void {
   } else if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new LabError(`${dir} is not empty and holds no ${STATE_FILE}; refusing to use it (pick another --dir)`);
   }
+}
+
+/** What the kernel has, and for each missing optional feature what the lab does instead. */
+function describeKernel(f: KernelFeatures): string {
+  const missing: [boolean, string][] = [
+    [f.vrf, 'no vrf devices (tenant VRFs become namespaces)'],
+    [f.dummy, 'no dummy devices (loopbacks are on lo anyway)'],
+    [f.vlan, 'no 802.1Q (each VLAN of a trunk becomes a veth pair)'],
+    [f.bridgeConntrack, 'no bridge conntrack (security groups load in the VMs)'],
+  ];
+  return ['veth, bridge, vxlan and nftables', ...missing.filter(([ok]) => !ok).map(([, what]) => what)].join('; ');
 }
 
 function tally(counts: Map<string, number>, key: string | undefined): Map<string, number> {

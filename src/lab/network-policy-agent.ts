@@ -49,11 +49,13 @@ function chain(reader: PodFlowReader, self: K8sPod, direction: Direction, peers:
     const other = cluster.policyModel.pods[p.podIndex];
     if (other) lines.push(...acceptLines(`ip ${field} ${p.address}`, verdict({ pod: other })));
   }
-  if (peers.length > 0) lines.push(`ip ${field} { ${peers.map((p) => p.address).join(', ')} } drop`);
-  for (const r of ranges) {
+  const addressLines = ranges.flatMap((r) => {
     const match = r.first === 0 && r.last === 0xffffffff ? '' : `ip ${field} ${r.first === r.last ? formatIpv4(r.first) : `${formatIpv4(r.first)}-${formatIpv4(r.last)}`}`;
-    lines.push(...acceptLines(match, verdict({ address: r.first })));
-  }
+    return acceptLines(match, verdict({ address: r.first }));
+  });
+  // Pods are not addresses to their policies: a pod no rule above admits must not slip through an address range below.
+  if (peers.length > 0 && addressLines.length > 0) lines.push(`ip ${field} { ${peers.map((p) => p.address).join(', ')} } drop`);
+  lines.push(...addressLines);
   const hook = direction === 'Egress' ? 'output' : 'input';
   return [
     `\tchain ${direction.toLowerCase()} {`,

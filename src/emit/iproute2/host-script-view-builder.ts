@@ -4,6 +4,7 @@ import type { OverlayIR, SubnetIR, VmIR } from '../../ir/overlay-ir.js';
 import type { HostScriptView, HostVlanView, HostVmPortView } from './host-script-view.js';
 import { naturalCompare } from '../../ir/natural-order.js';
 import { shellComment, shellWord } from './shell-word.js';
+import { vmsOnHost } from '../../ir/vm-index.js';
 
 /** Outer Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8: the leaf carries VM frames inside one VXLAN layer. */
 const VXLAN_OVERHEAD = 50;
@@ -11,7 +12,7 @@ const VXLAN_OVERHEAD = 50;
 const MAX_INTERFACE_NAME = 15;
 
 export function buildHostScriptView(fabric: FabricIR, overlay: OverlayIR, host: HostIR): HostScriptView {
-  const vms = overlay.vms.filter((vm) => vm.host === host.name).sort((a, b) => naturalCompare(a.hostPort, b.hostPort));
+  const vms = [...vmsOnHost(overlay, host.name)].sort((a, b) => naturalCompare(a.hostPort, b.hostPort));
   // The trunk must carry the largest VM frame; a VM MTU above the leaf's would be the IR's error, not hidden here.
   const mtu = Math.max(fabric.mtu - VXLAN_OVERHEAD, ...vms.map((vm) => vm.mtu));
   const subnets = subnetsOf(overlay, vms);
@@ -55,14 +56,24 @@ function vmPortView(vm: VmIR, bridge: string | undefined): HostVmPortView {
 
 /** The subnets of these VMs, by VLAN; two subnets sharing a VLAN on one trunk would merge their L2 domains. */
 function subnetsOf(overlay: OverlayIR, vms: readonly VmIR[]): SubnetIR[] {
+  const byKey = subnetsByKey(overlay);
   const wanted = new Set(vms.map((vm) => `${vm.vpc}/${vm.subnet}`));
-  const subnets = overlay.vpcs.flatMap((vpc) => vpc.subnets).filter((s) => wanted.has(subnetKey(s)));
+  const subnets = [...wanted].map((key) => byKey.get(key)).filter((s): s is SubnetIR => s !== undefined);
   subnets.sort((a, b) => a.vlan - b.vlan);
   subnets.forEach((s, i) => {
     const next = subnets[i + 1];
     if (next && next.vlan === s.vlan) throw new Error(`thrice: subnets ${subnetKey(s)} and ${subnetKey(next)} share VLAN ${s.vlan}`);
   });
   return subnets;
+}
+
+const subnetIndexes = new WeakMap<OverlayIR, ReadonlyMap<string, SubnetIR>>();
+
+/** Built once per overlay: hosts are many, and each would otherwise scan every subnet. */
+function subnetsByKey(overlay: OverlayIR): ReadonlyMap<string, SubnetIR> {
+  let index = subnetIndexes.get(overlay);
+  if (!index) subnetIndexes.set(overlay, (index = new Map(overlay.vpcs.flatMap((vpc) => vpc.subnets).map((s) => [subnetKey(s), s]))));
+  return index;
 }
 
 function subnetKey(subnet: SubnetIR): string {

@@ -5,6 +5,15 @@ import type { LeafOverlayView, LeafSubinterfaceView, LeafSubnetView, LeafTenantV
 import { routerMacOf, subnetsServedBy, vpcsServedBy } from '../frr/served-vpcs.js';
 import { tenantNetnsName } from './leaf-overlay-netns-name.js';
 import { shellComment, shellWord } from './shell-word.js';
+import { vmsUnderLeaf } from '../../ir/vm-index.js';
+
+const hostIndexes = new WeakMap<FabricIR, ReadonlyMap<string, HostIR>>();
+
+function hostsByName(fabric: FabricIR): ReadonlyMap<string, HostIR> {
+  let index = hostIndexes.get(fabric);
+  if (!index) hostIndexes.set(fabric, (index = new Map(fabric.hosts.map((h) => [h.name, h]))));
+  return index;
+}
 
 /** Outer Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8: tenant frames cross the fabric inside one VXLAN layer. */
 const VXLAN_OVERHEAD = 50;
@@ -71,9 +80,9 @@ function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: 
 /** Hosts under this leaf with a VM in the subnet, by leaf port: each gets the subnet's VLAN on its trunk. */
 function hostsWithVmsIn(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: SubnetIR): HostIR[] {
   const names = new Set(
-    overlay.vms.filter((vm) => vm.leaf === sw.name && vm.vpc === subnet.vpc && vm.subnet === subnet.name).map((vm) => vm.host),
+    vmsUnderLeaf(overlay, sw.name).filter((vm) => vm.vpc === subnet.vpc && vm.subnet === subnet.name).map((vm) => vm.host),
   );
-  const hosts = fabric.hosts.filter((h) => names.has(h.name));
+  const hosts = [...names].map((name) => hostsByName(fabric).get(name)).filter((h): h is HostIR => h !== undefined);
   if (hosts.length !== names.size) throw new Error(`thrice: fabric IR lacks a host of subnet ${subnet.vpc}/${subnet.name}`);
   const stray = hosts.find((h) => h.leaf !== sw.name);
   if (stray) throw new Error(`thrice: overlay IR places a VM of ${stray.name} under ${sw.name}, but the host is under ${stray.leaf}`);

@@ -1,4 +1,5 @@
 // Decides where a firewall hooks in on one device: the table family, and the base-chain rules that send it the packets of its placement.
+import { vmsOnHost } from '../../ir/vm-index.js';
 import type { FirewallIR } from '../../ir/firewall-ir.js';
 import type { SwitchIR } from '../../ir/fabric-ir.js';
 import type { TopologyIR } from '../../ir/topology-ir.js';
@@ -36,8 +37,7 @@ export function attachFirewall(ir: TopologyIR, firewall: FirewallIR, device: Enf
       };
     }
     case 'host': {
-      const ports = ir.overlay.vms
-        .filter((vm) => vm.host === device.name)
+      const ports = vmsOnHost(ir.overlay, device.name)
         .map((vm) => vm.hostPort)
         .sort(naturalCompare);
       return { family: 'bridge', dispatches: bridgePortDispatches(ports.map(nftString), jump, 'VM ports') };

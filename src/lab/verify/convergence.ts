@@ -1,7 +1,9 @@
-// Whether the fabric has converged: every BGP session up in both address families, every VNI knows its remote VTEPs, every subnet is routed.
+// Whether the fabric has converged: every BGP session up in both families, every loopback learned, every VNI knows its remote VTEPs, every subnet routed.
 import type { TopologyIR } from '../../ir/topology-ir.js';
+import type { SwitchIR } from '../../ir/fabric-ir.js';
 import { vpcsServedBy, subnetsServedBy } from '../../emit/frr/served-vpcs.js';
-import { vtysh } from '../frr-daemons.js';
+import { frrPaths } from '../frr-daemons.js';
+import { askDaemon } from '../frr-vty-client.js';
 
 interface SummaryJson {
   readonly [family: string]: { readonly peers?: Readonly<Record<string, { readonly state?: string }>> } | undefined;
@@ -16,43 +18,57 @@ const FAMILIES = [
   ['l2VpnEvpn', 'L2VPN EVPN'],
 ] as const;
 
-/** What is not up yet, one line each, naming the switch and the session, VNI or prefix; empty when converged. */
-export function convergenceProblems(labDir: string, ir: TopologyIR): string[] {
+/** What is not up yet, one line each, naming the switch and the session, VNI or prefix; empty when converged. Switches are asked in parallel. */
+export async function convergenceProblems(labDir: string, ir: TopologyIR): Promise<string[]> {
   const fabric = ir.fabric;
   if (!fabric) return [];
-  const problems: string[] = [];
+  const lists = await Promise.all(fabric.switches.map((sw) => switchProblems(labDir, ir, sw)));
+  return lists.flat();
+}
+
+async function switchProblems(labDir: string, ir: TopologyIR, sw: SwitchIR): Promise<string[]> {
+  const fabric = ir.fabric!;
+  // eBGP loop prevention: a switch never accepts a route whose AS path holds its own ASN, so switches sharing an
+  // ASN (the spines of a pod, a rack's leaf pair) never learn each other's loopbacks or EVPN routes.
+  const asnOf = new Map(fabric.switches.map((s) => [s.name, s.asn]));
   const loopbackOf = new Map(fabric.switches.map((s) => [s.name, s.loopback]));
-  for (const sw of fabric.switches) {
-    const ask = <T>(command: string): T | undefined => {
-      try {
-        return JSON.parse(vtysh(labDir, sw.name, [command])) as T;
-      } catch {
-        return undefined;
-      }
-    };
-    const summary = ask<SummaryJson>('show bgp summary json');
-    for (const iface of sw.interfaces) {
-      const peer = iface.peerAddress ?? iface.name;
-      for (const [family, label] of FAMILIES) {
-        const state = summary?.[family]?.peers?.[peer]?.state ?? (summary ? 'absent' : 'bgpd not answering');
-        if (state !== 'Established') problems.push(`${sw.name} ${label} session ${peer} to ${iface.peer} ${iface.peerInterface}: ${state}`);
-      }
+  const paths = frrPaths(labDir, sw.name);
+  const ask = async <T>(command: string, daemon: 'zebra' | 'bgpd' = 'zebra'): Promise<T | undefined> => {
+    try {
+      return JSON.parse(await askDaemon(paths.vty(daemon), command)) as T;
+    } catch {
+      return undefined;
     }
-    const vpcs = vpcsServedBy(fabric, ir.overlay, sw);
-    if (vpcs.length === 0) continue;
-    const vnis = ask<VniJson>('show evpn vni json') ?? {};
-    for (const vpc of vpcs) {
-      const l3 = vnis[String(vpc.l3Vni)];
-      if (!l3 || l3.vxlanIf === 'None' || !l3.tenantVrf || l3.tenantVrf === 'Unknown') problems.push(`${sw.name} L3 VNI ${vpc.l3Vni} (VRF ${vpc.vrf}) not up`);
-      for (const subnet of subnetsServedBy(vpc, sw)) {
-        const remote = new Set(vnis[String(subnet.vni)]?.remoteVteps ?? []);
-        const missing = subnet.leaves.filter((l) => l !== sw.name && !remote.has(loopbackOf.get(l) ?? ''));
-        if (missing.length > 0) problems.push(`${sw.name} L2 VNI ${subnet.vni} (${vpc.name}/${subnet.name}) has no remote VTEP for ${missing.join(', ')}`);
-      }
-      const routes = ask<Record<string, unknown>>(`show ip route vrf ${vpc.vrf} json`) ?? {};
-      for (const subnet of vpc.subnets) if (!(subnet.cidr in routes)) problems.push(`${sw.name} VRF ${vpc.vrf} has no route to ${subnet.cidr} (${vpc.name}/${subnet.name})`);
+  };
+  const vpcs = vpcsServedBy(fabric, ir.overlay, sw);
+  const [summary, underlay, vnis, ...vrfRoutes] = await Promise.all([
+    ask<SummaryJson>('show bgp summary json', 'bgpd'),
+    ask<Record<string, unknown>>('show ip route json'),
+    vpcs.length > 0 ? ask<VniJson>('show evpn vni json') : Promise.resolve(undefined),
+    ...vpcs.map((vpc) => ask<Record<string, unknown>>(`show ip route vrf ${vpc.vrf} json`)),
+  ]);
+  const problems: string[] = [];
+  for (const iface of sw.interfaces) {
+    const peer = iface.peerAddress ?? iface.name;
+    for (const [family, label] of FAMILIES) {
+      const state = summary?.[family]?.peers?.[peer]?.state ?? (summary ? 'absent' : 'bgpd not answering');
+      if (state !== 'Established') problems.push(`${sw.name} ${label} session ${peer} to ${iface.peer} ${iface.peerInterface}: ${state}`);
     }
   }
+  const unlearned = fabric.switches.filter((o) => o.asn !== sw.asn && !(`${o.loopback}/32` in (underlay ?? {}))).map((o) => o.name);
+  if (unlearned.length > 0) problems.push(`${sw.name} has no route to the loopbacks of ${unlearned.join(', ')}`);
+  vpcs.forEach((vpc, i) => {
+    const l3 = vnis?.[String(vpc.l3Vni)];
+    if (!l3 || l3.vxlanIf === 'None' || !l3.tenantVrf || l3.tenantVrf === 'Unknown') problems.push(`${sw.name} L3 VNI ${vpc.l3Vni} (VRF ${vpc.vrf}) not up`);
+    for (const subnet of subnetsServedBy(vpc, sw)) {
+      const remote = new Set(vnis?.[String(subnet.vni)]?.remoteVteps ?? []);
+      const missing = subnet.leaves.filter((l) => asnOf.get(l) !== sw.asn && !remote.has(loopbackOf.get(l) ?? ''));
+      if (missing.length > 0) problems.push(`${sw.name} L2 VNI ${subnet.vni} (${vpc.name}/${subnet.name}) has no remote VTEP for ${missing.join(', ')}`);
+    }
+    const routes = vrfRoutes[i] ?? {};
+    // A subnet without VMs is served by no leaf, so no leaf announces it.
+    for (const subnet of vpc.subnets) if (subnet.leaves.length > 0 && !(subnet.cidr in routes)) problems.push(`${sw.name} VRF ${vpc.vrf} has no route to ${subnet.cidr} (${vpc.name}/${subnet.name})`);
+  });
   return problems;
 }
 
@@ -60,13 +76,29 @@ export function convergenceProblems(labDir: string, ir: TopologyIR): string[] {
 export async function waitForConvergence(labDir: string, ir: TopologyIR, timeoutSeconds: number): Promise<number> {
   const started = Date.now();
   for (;;) {
-    const problems = convergenceProblems(labDir, ir);
+    const problems = await convergenceProblems(labDir, ir);
     if (problems.length === 0) return (Date.now() - started) / 1000;
     if (Date.now() - started > timeoutSeconds * 1000) {
       throw new ConvergenceTimeout(`BGP and EVPN did not converge within ${timeoutSeconds} s; not up:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 
 export class ConvergenceTimeout extends Error {}
+
+/** Leaves that share an ASN and a VNI: eBGP never lets them learn each other, so tenant traffic between them has no tunnel. */
+export function sameAsnVtepPairs(ir: TopologyIR): string[] {
+  const fabric = ir.fabric;
+  if (!fabric) return [];
+  const asnOf = new Map(fabric.switches.map((s) => [s.name, s.asn]));
+  const notes = new Set<string>();
+  for (const vpc of ir.overlay.vpcs) {
+    for (const subnet of vpc.subnets) {
+      for (const a of subnet.leaves) for (const b of subnet.leaves) {
+        if (a < b && asnOf.get(a) === asnOf.get(b)) notes.add(`${a} and ${b} share ASN ${asnOf.get(a)} and serve ${vpc.name}/${subnet.name}: eBGP loop prevention keeps their EVPN routes apart, so VMs behind one cannot reach VMs behind the other (frr.conf has no allowas-in)`);
+      }
+    }
+  }
+  return [...notes];
+}

@@ -1,0 +1,97 @@
+// The lab plan of the three-layer example: every namespace, cable, script and daemon, decided without root.
+import { describe, expect, it } from 'vitest';
+import { planLab } from '../../src/lab/lab-plan.js';
+import { LabError } from '../../src/lab/lab-error.js';
+import type { TopologyIR } from '../../src/ir/topology-ir.js';
+import { compileExample } from './lab-fixtures.js';
+
+const example = compileExample();
+const files = new Set(example.outputs.map((f) => f.path));
+const contents = new Map(example.outputs.map((f) => [f.path, f.contents]));
+const plan = (vlanStandIns = true, ir: TopologyIR = example.ir) => planLab({ lab: 'lt', ir, files, vlanStandIns, outsideAddresses: ['203.0.113.10'] });
+
+describe('lab plan of examples/three-layer.yaml', () => {
+  const p = plan();
+  const names = new Set(p.namespaces.map((n) => n.name));
+
+  it('has a namespace per switch, host, VM and placed pod, and one for the outside', () => {
+    const count = (kind: string) => p.namespaces.filter((n) => n.kind === kind).length;
+    expect([count('switch'), count('host'), count('vm'), count('outside')]).toEqual([6, 3, 6, 1]);
+    // web-0, web-1, api-0 from the spec and prometheus from the imported manifest; the host-network agent has none.
+    const pods = p.namespaces.filter((n) => n.kind === 'pod').map((n) => n.device).sort();
+    expect(pods.filter((d) => d.startsWith('prod/shop/'))).toEqual(['prod/shop/api-0', 'prod/shop/web-0', 'prod/shop/web-1']);
+    expect(pods.filter((d) => d.startsWith('prod/monitoring/prometheus-'))).toHaveLength(1);
+    expect(pods).toHaveLength(4);
+    expect(names.size).toBe(p.namespaces.length);
+  });
+
+  it('wires every fabric cable exactly as the wiring table lists it', () => {
+    const wiring = (contents.get('fabric/wiring.csv') ?? '').trim().split('\n').slice(1).map((row) => row.split(',').slice(0, 4).join(' '));
+    const fabric = p.links.filter((l) => l.kind === 'fabric').map((l) => `${l.a.netns.slice(3)} ${l.a.ifname} ${l.b.netns.slice(3)} ${l.b.ifname}`);
+    expect(fabric.sort()).toEqual(wiring.sort());
+  });
+
+  it('puts every link end in a namespace of the lab, never twice on one name', () => {
+    const ends = p.links.flatMap((l) => [l.a, l.b]);
+    for (const e of ends) expect(names.has(e.netns), e.netns).toBe(true);
+    const keys = ends.map((e) => `${e.netns}/${e.ifname}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('stands in a veth pair for each VLAN the host scripts trunk, named as the scripts expect', () => {
+    for (const host of ['hv1', 'hv2', 'hv3']) {
+      const script = contents.get(`hosts/${host}/setup.sh`) ?? '';
+      const expected = [...script.matchAll(/name '(eth0\.\d+)' type vlan/g)].map((m) => m[1]);
+      const standIns = p.links.filter((l) => l.kind === 'vlan-stand-in' && l.b.netns === `lt-${host}`).map((l) => l.b.ifname);
+      expect(standIns.sort()).toEqual(expected.sort());
+    }
+    expect(plan(false).links.some((l) => l.kind === 'vlan-stand-in')).toBe(false);
+  });
+
+  it('runs the generated scripts in order: interfaces, overlays (with the tenant directory), hosts; then VMs, then pod overlays', () => {
+    const order = p.fabricScripts.map((r) => r.script.split('/').pop());
+    expect(order.indexOf('overlay-netns.sh')).toBeGreaterThan(order.lastIndexOf('interfaces.sh'));
+    expect(order.indexOf('setup.sh')).toBeGreaterThan(order.lastIndexOf('overlay-netns.sh'));
+    expect(p.fabricScripts.filter((r) => r.tenants).map((r) => r.netns)).toEqual(['lt-leaf1', 'lt-leaf2', 'lt-leaf3']);
+    const vmOrder = p.vmScripts.map((r) => r.script.split('/').pop());
+    expect(vmOrder.indexOf('pod-overlay.sh')).toBeGreaterThan(vmOrder.lastIndexOf('setup.sh'));
+  });
+
+  it('moves each VM port the host script leaves behind into its VM', () => {
+    const k8s2 = p.vmAttachments.find((a) => a.vm === 'k8s-2');
+    expect(k8s2).toEqual({ vm: 'k8s-2', hostNetns: 'lt-hv2', vmNetns: 'lt-k8s-2', hostEnd: 'vnet0-vm', vmInterface: 'eth0' });
+    expect(contents.get('hosts/hv2/setup.sh')).toContain("peer name 'vnet0-vm'");
+  });
+
+  it('starts FRR upper tier first, with tenant VRFs named as frr.conf names them', () => {
+    expect(p.frr.map((f) => f.switch).slice(0, 2)).toEqual(['spine1', 'spine2']);
+    const leaf1 = p.frr.find((f) => f.switch === 'leaf1');
+    expect(leaf1?.tenants).toEqual([
+      { vrf: 'blue', netns: 'leaf1--blue' },
+      { vrf: 'green', netns: 'leaf1--green' },
+    ]);
+    for (const t of leaf1?.tenants ?? []) expect(contents.get('fabric/leaf1/frr.conf')).toContain(`vrf ${t.vrf}\n`);
+    expect(p.frr.find((f) => f.switch === 'spine1')?.tenants).toEqual([]);
+  });
+
+  it('plugs the outside into the lowest free port of the border leaf', () => {
+    expect(p.outside).toEqual([{ border: 'border1', netns: 'lt-outside.border1', borderNetns: 'lt-border1', borderPort: 'swp1', addresses: ['203.0.113.10'] }]);
+  });
+
+  it('loads each nftables file in its device, and knows which VMs a hypervisor guards', () => {
+    expect(p.rulesets.map((r) => r.device)).toEqual(['border1', 'hv1', 'hv2', 'hv3', 'spine1', 'spine2']);
+    expect(p.rulesets.find((r) => r.device === 'hv2')?.guardedVms.map((v) => v.vm)).toEqual(['k8s-2', 'pg-1']);
+  });
+
+  it('gives pods the node bridge as gateway and the cluster MTU', () => {
+    const web0 = p.pods.find((x) => x.pod === 'web-0');
+    expect(web0).toMatchObject({ nodeNetns: 'lt-k8s-1', address: '10.244.0.2', prefixLength: 24, gateway: '10.244.0.1' });
+    expect(web0?.mtu).toBe(example.ir.clusters[0]?.cni.mtu);
+  });
+
+  it('refuses a topology where two devices would share a namespace', () => {
+    const ir: TopologyIR = { ...example.ir, overlay: { ...example.ir.overlay, vms: example.ir.overlay.vms.map((v) => (v.name === 'pg-1' ? { ...v, name: 'hv1' } : v)) } };
+    expect(() => plan(true, ir)).toThrow(LabError);
+    expect(() => plan(true, ir)).toThrow(/host hv1 and vm hv1 would share namespace lt-hv1/);
+  });
+});
