@@ -29,10 +29,11 @@ export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: 
   const vpcs: VpcIR[] = (spec.vpcs ?? []).map((vpc, v) => {
     const id = alloc.vpcId.get(vpc.name) ?? 0;
     const subnetLeaves = new Map<string, Set<string>>();
+    // Parsed once per subnet: a large VPC has thousands of VMs in a handful of subnets.
+    const prefixOf = new Map(vpc.subnets.map((s) => [s.name, parsePrefix(s.cidr)]));
     (vpc.vms ?? []).forEach((vm, i) => {
       const leaf = hostLeaf.get(vm.host) ?? '';
-      const subnet = vpc.subnets.find((s) => s.name === vm.subnet);
-      const prefix = subnet ? parsePrefix(subnet.cidr) : undefined;
+      const prefix = prefixOf.get(vm.subnet);
       const address = alloc.vmAddress.get(vm.name) ?? 0;
       if (!subnetLeaves.has(vm.subnet)) subnetLeaves.set(vm.subnet, new Set());
       subnetLeaves.get(vm.subnet)?.add(leaf);
