@@ -6,6 +6,7 @@ import type { LabProcess, LabStateFile } from './lab-state.js';
 import { identify, sleepMs } from './lab-processes.js';
 import { NETNS_DIR } from './netns.js';
 import { runCommand } from './run-command.js';
+import { LabError } from './lab-error.js';
 import { prepareZebraView, tenantDir } from './tenant-namespaces.js';
 
 export const FRR_BIN = '/usr/lib/frr';
@@ -18,7 +19,7 @@ export interface FrrPaths {
   readonly view: string;
   readonly pidFile: (daemon: 'zebra' | 'bgpd') => string;
   readonly log: (daemon: 'zebra' | 'bgpd') => string;
-  /** The daemon's vty socket, for vtysh or for asking it directly. */
+  /** The daemon's vty socket, which the lab asks directly (see frr-vty-client.ts). */
   readonly vty: (daemon: 'zebra' | 'bgpd') => string;
 }
 
@@ -46,14 +47,15 @@ export function socketPathProblem(labDir: string, switchNames: readonly string[]
  * starting all switches in one pass costs about as much as one (what matters at sixteen leaves).
  */
 export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[], outDir: string, labDir: string, frrUser: { uid: number; gid: number }): void {
-  const started: { frr: PlannedFrr; paths: FrrPaths; record: LabProcess }[] = [];
-  const launch = (frr: PlannedFrr, role: 'zebra' | 'bgpd', paths: FrrPaths, argv: string[]): void => {
+  type Daemon = 'zebra' | 'bgpd';
+  const started: { frr: PlannedFrr; paths: FrrPaths; role: Daemon; record: LabProcess }[] = [];
+  const launch = (frr: PlannedFrr, role: Daemon, paths: FrrPaths, argv: string[]): void => {
     const record: LabProcess = { role, device: frr.switch, netns: frr.netns, pidFile: paths.pidFile(role) };
     state.addProcess(record);
     runCommand(argv[0] as string, argv.slice(1));
-    started.push({ frr, paths, record });
+    started.push({ frr, paths, role, record });
   };
-  const common = (frr: PlannedFrr, paths: FrrPaths, d: 'zebra' | 'bgpd'): string[] => [
+  const common = (frr: PlannedFrr, paths: FrrPaths, d: Daemon): string[] => [
     '-d', '-f', join(outDir, frr.config), '-i', paths.pidFile(d), '-z', paths.zserv, '--vty_socket', paths.dir, '-P', '0', '--log', `file:${paths.log(d)}`,
   ];
   for (const frr of all) {
@@ -70,13 +72,14 @@ export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[],
       launch(frr, 'zebra', paths, ['ip', 'netns', 'exec', frr.netns, `${FRR_BIN}/zebra`, ...common(frr, paths, 'zebra')]);
     }
   }
-  for (const { frr, paths } of [...started]) {
+  const zebras = [...started];
+  for (const { frr, paths } of zebras) {
     waitFor(() => existsSync(paths.zserv), 10_000, `zebra of ${frr.switch} did not open ${paths.zserv}; see ${paths.log('zebra')}`);
     launch(frr, 'bgpd', paths, ['ip', 'netns', 'exec', frr.netns, `${FRR_BIN}/bgpd`, ...common(frr, paths, 'bgpd')]);
   }
-  for (const { frr, paths, record } of started) {
+  for (const { frr, paths, role, record } of started) {
     let found: LabProcess | undefined;
-    waitFor(() => (found = identify(record)) !== undefined, 10_000, `${record.role} of ${frr.switch} did not start; see ${paths.log(record.role as 'zebra' | 'bgpd')}`);
+    waitFor(() => (found = identify(record)) !== undefined, 10_000, `${role} of ${frr.switch} did not start; see ${paths.log(role)}`);
     state.setProcess((p) => p.pidFile === record.pidFile, found);
   }
 }
@@ -84,13 +87,7 @@ export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[],
 function waitFor(ready: () => boolean, timeoutMs: number, message: string): void {
   const deadline = Date.now() + timeoutMs;
   while (!ready()) {
-    if (Date.now() > deadline) throw new Error(message);
+    if (Date.now() > deadline) throw new LabError(message);
     sleepMs(25);
   }
 }
-
-/** vtysh against one switch's daemons (its own vty socket directory; /etc/frr is never read for daemons). */
-export function vtysh(labDir: string, sw: string, commands: readonly string[]): string {
-  return runCommand('vtysh', ['--vty_socket', frrPaths(labDir, sw).dir, ...commands.flatMap((c) => ['-c', c])]);
-}
-

@@ -1,5 +1,5 @@
 // Takes a lab down from its state file: its processes by pid, its mounts, its namespaces, its directory; nothing else.
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import type { LabState } from './lab-state.js';
 import { isRunning, stopProcess } from './lab-processes.js';
 import { isMountPoint, mountsUnder, unmountAll } from './lab-mounts.js';
@@ -27,6 +27,8 @@ export function labDown(state: LabState, progress: (line: string) => void = () =
   for (const n of namespaces) deleteNetns(n);
   progress(`deleted ${namespaces.length} namespaces`);
   for (const path of state.paths) rmSync(path, { recursive: true, force: true });
+  // Directories up created above the lab's go too, unless another lab (or anything else) lives there now.
+  for (const parent of state.parentDirs ?? []) if (existsSync(parent) && readdirSync(parent).length === 0) rmdirSync(parent);
   const left = [
     ...state.processes.filter(isRunning).map((p) => `process ${p.role} of ${p.device}`),
     ...mounts.filter(isMountPoint).map((m) => `mount ${m}`),

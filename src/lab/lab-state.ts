@@ -34,8 +34,10 @@ export interface LabState {
   /** Mount points (the private namespace directory and the namespaces pinned in it), in creation order. */
   readonly mounts: readonly string[];
   readonly processes: readonly LabProcess[];
-  /** Paths created outside the lab directory (none today besides the directory itself). */
+  /** Paths removed as a whole by `down`: the lab directory. */
   readonly paths: readonly string[];
+  /** Directories `up` had to create above the lab directory (e.g. /tmp/thrice-lab), deepest first: removed when empty. */
+  readonly parentDirs: readonly string[];
   /** What the lab does differently from the generated outputs, and why; printed by `up` and `status`. */
   readonly differences: readonly string[];
 }
@@ -98,7 +100,7 @@ export class LabStateFile {
   }
 }
 
-export function emptyState(fields: Pick<LabState, 'name' | 'dir' | 'spec' | 'specHash'>): LabState {
+export function emptyState(fields: Pick<LabState, 'name' | 'dir' | 'spec' | 'specHash'>, parentDirs: readonly string[] = []): LabState {
   return {
     version: STATE_VERSION,
     ...fields,
@@ -108,6 +110,7 @@ export function emptyState(fields: Pick<LabState, 'name' | 'dir' | 'spec' | 'spe
     mounts: [],
     processes: [],
     paths: [fields.dir],
+    parentDirs,
     differences: [],
   };
 }

@@ -1,7 +1,7 @@
 // `thrice lab up`: stands the compiled topology up in namespaces with real FRR, recording everything in the state file first.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { OutputFile } from '../emit/emitter.js';
 import type { TopologyIR } from '../ir/topology-ir.js';
 import type { Spec } from '../spec/spec-types.js';
@@ -12,7 +12,8 @@ import { LabError } from './lab-error.js';
 import { planLab } from './lab-plan.js';
 import { checkRequirements, frrUser } from './requirements.js';
 import { type KernelFeatures, REQUIRED, probeKernel } from './kernel-features.js';
-import { writeLabOutputs } from './lab-outputs.js';
+import { writeOutputDir } from '../cli/write-output-dir.js';
+import { THRICE_VERSION } from '../cli/version.js';
 import { attachOutside, attachPods, attachVms, createLinks, createNamespaces, runScripts } from './lab-build.js';
 import { prepareTenantDir, tenantDir } from './tenant-namespaces.js';
 import { loadFilters } from './lab-filters.js';
@@ -73,10 +74,12 @@ export function labUp(input: LabUpInput): LabUpResult {
   const user = frrUser();
   if (!user) throw new LabError('the frr user is missing');
 
+  const parents = missingAncestors(dir);
   mkdirSync(dir, { recursive: true });
-  const state = new LabStateFile(dir, emptyState({ name: input.name, dir, spec: input.specPath, specHash: specHash(input.specText) }));
+  const state = new LabStateFile(dir, emptyState({ name: input.name, dir, spec: input.specPath, specHash: specHash(input.specText) }, parents));
   const outDir = join(dir, 'out');
-  step(() => `compiled ${input.outputs.length} files into ${outDir}`, () => writeLabOutputs(outDir, input.outputs));
+  // The outputs exactly as `thrice compile -o` writes them, which the lab then runs from.
+  step(() => `compiled ${input.outputs.length} files into ${outDir}`, () => writeOutputDir(outDir, input.outputs, `thrice ${THRICE_VERSION} lab`));
   writeFileSync(join(dir, PLAN_FILE), JSON.stringify(plan, null, 2) + '\n');
 
   const count = (kind: string): number => plan.namespaces.filter((n) => n.kind === kind).length;
@@ -85,7 +88,7 @@ export function labUp(input: LabUpInput): LabUpResult {
     () => createNamespaces(state, plan),
   );
   step(() => `cables: ${plan.links.length} veth pairs (${summarise(plan.links.map((l) => l.kind))})`, () => createLinks(plan));
-  prepareTenantDir(state, tenantDir(dir));
+  if (plan.fabricScripts.some((r) => r.tenants)) prepareTenantDir(state, tenantDir(dir));
   step(
     () => `switches and hosts: ${summarise(plan.fabricScripts.map((r) => r.script.split('/').pop() ?? ''))} run unchanged`,
     () => runScripts(state, dir, outDir, plan.fabricScripts),
@@ -113,6 +116,13 @@ function recoverPrevious(dir: string, progress: (line: string) => void): void {
   } else if (existsSync(dir) && readdirSync(dir).length > 0) {
     throw new LabError(`${dir} is not empty and holds no ${STATE_FILE}; refusing to use it (pick another --dir)`);
   }
+}
+
+/** The directories above `dir` that do not exist yet, deepest first. */
+function missingAncestors(dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dirname(dir); !existsSync(d) && d !== dirname(d); d = dirname(d)) out.push(d);
+  return out;
 }
 
 /** What the kernel has, and for each missing optional feature what the lab does instead. */

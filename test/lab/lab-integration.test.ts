@@ -40,6 +40,8 @@ function expectGone(state: LabState): void {
   expect(state.processes.filter(isRunning)).toEqual([]);
   expect(processesMentioning(state.dir)).toEqual([]);
   expect(existsSync(state.dir)).toBe(false);
+  // Directories up created above the lab's are gone, unless something else lives in them now.
+  for (const parent of state.parentDirs) expect(existsSync(parent) && readdirSync(parent).length === 0, parent).toBe(false);
 }
 
 /** Any process whose command line names the lab directory (daemons, listeners): none may outlive `down`. */

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { compileTopology } from '../../compile/pipeline.js';
 import { labUp } from '../../lab/lab-up.js';
+import { readState } from '../../lab/lab-state.js';
 import { createReporter } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { readInputs } from './read-inputs.js';
@@ -27,5 +28,9 @@ export function runLabUp(specPath: string, opts: LabLocationOptions): number {
     for (const d of up.state.differences) process.stdout.write(`  - ${d}\n`);
     process.stdout.write(`next: thrice lab verify ${specPath}   (waits for BGP and EVPN, then probes every intent)\n`);
     return EXIT_OK;
-  }, `what was created is recorded in ${location.dir}: \`thrice lab down --dir ${location.dir}\` removes it, \`thrice lab up\` again replaces it`);
+  }, () =>
+    readState(location.dir)
+      ? `what was created is recorded in ${location.dir}: \`thrice lab down --dir ${location.dir}\` removes it, \`thrice lab up\` again replaces it`
+      : undefined,
+  );
 }

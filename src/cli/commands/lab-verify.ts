@@ -7,12 +7,11 @@ import type { LabPlan } from '../../lab/lab-plan-types.js';
 import { PLAN_FILE, specHash } from '../../lab/lab-up.js';
 import { labVerify } from '../../lab/verify/lab-verify.js';
 import { verifyTable } from '../../lab/verify/verify-report.js';
-import { ConvergenceTimeout } from '../../lab/verify/convergence.js';
 import { createReporter } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { readInputs } from './read-inputs.js';
 import { type LabLocationOptions, findLab } from './lab-location.js';
-import { runLabAction } from './lab-action.js';
+import { runLabActionAsync } from './lab-action.js';
 
 export interface LabVerifyOptions extends LabLocationOptions {
   readonly strict?: boolean;
@@ -38,8 +37,7 @@ export async function runLabVerify(spec: string | undefined, opts: LabVerifyOpti
   const capture = opts.capture === undefined || opts.capture === false ? undefined : opts.capture;
   process.stdout.write(`thrice lab verify: ${state.name}\n`);
   const { ir, spec: specValue } = built;
-  let exit = EXIT_OK;
-  const status = await runLabActionAsync(async () => {
+  return runLabActionAsync(async () => {
     const result = await labVerify({ state: new LabStateFile(location.dir, state), plan, spec: specValue, ir, timeoutSeconds, capture, progress: (l) => process.stdout.write(`${l}\n`) });
     process.stdout.write(`\n${verifyTable(result.rows)}`);
     const differing = result.rows.reduce((n, r) => n + r.differing.length, 0);
@@ -54,24 +52,8 @@ export async function runLabVerify(spec: string | undefined, opts: LabVerifyOpti
       for (const f of result.capture.files) process.stdout.write(`  ${f.spine}: ${f.file}\n${f.summary.split('\n').map((l) => `    ${l}\n`).join('')}`);
       if (result.capture.files.length === 0) process.stdout.write('  no spine saw a packet of it\n');
     }
-    if (differing > 0 || (opts.strict && broken.length > 0)) exit = EXIT_ERRORS;
-    return EXIT_OK;
+    return differing > 0 || (opts.strict && broken.length > 0) ? EXIT_ERRORS : EXIT_OK;
   });
-  return status === EXIT_OK ? exit : status;
-}
-
-async function runLabActionAsync(body: () => Promise<number>): Promise<number> {
-  try {
-    return await body();
-  } catch (error) {
-    if (error instanceof ConvergenceTimeout) {
-      process.stderr.write(`thrice lab: ${error.message}\n`);
-      return EXIT_ERRORS;
-    }
-    return runLabAction(() => {
-      throw error;
-    });
-  }
 }
 
 function usage(message: string): number {

@@ -30,7 +30,10 @@ export async function captureAtSpines(
     for (const spine of spines) {
       const file = join(dir, `${label}-${spine.name}.pcap`);
       // `ip netns exec`, not nsenter: it remounts /sys for the namespace, which tcpdump reads interface names from.
-      const child = spawn('ip', ['netns', 'exec', spine.netns, 'tcpdump', '-Z', 'root', '--immediate-mode', '-i', 'any', '-n', '-U', '-s', '256', '-w', file, 'udp port 4789'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      // -Z root: tcpdump would otherwise drop to its own user before creating the file in the lab directory;
+      // --immediate-mode: packets reach the file at once, not when the kernel's capture buffer times out.
+      const argv = ['netns', 'exec', spine.netns, 'tcpdump', '-Z', 'root', '--immediate-mode', '-i', 'any', '-n', '-U', '-s', '256', '-w', file, 'udp port 4789'];
+      const child = spawn('ip', argv, { stdio: ['ignore', 'ignore', 'pipe'] });
       if (child.pid === undefined) throw new Error(`cannot start tcpdump in ${spine.netns}`);
       state.addProcess({ role: 'tcpdump', device: spine.name, netns: spine.netns, pid: child.pid, startTime: startTimeOf(child.pid) });
       running.push({ spine: spine.name, file, child, pid: child.pid });

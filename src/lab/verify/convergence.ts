@@ -4,6 +4,7 @@ import type { SwitchIR } from '../../ir/fabric-ir.js';
 import { vpcsServedBy, subnetsServedBy } from '../../emit/frr/served-vpcs.js';
 import { frrPaths } from '../frr-daemons.js';
 import { askDaemon } from '../frr-vty-client.js';
+import { LabError } from '../lab-error.js';
 
 interface SummaryJson {
   readonly [family: string]: { readonly peers?: Readonly<Record<string, { readonly state?: string }>> } | undefined;
@@ -85,7 +86,8 @@ export async function waitForConvergence(labDir: string, ir: TopologyIR, timeout
   }
 }
 
-export class ConvergenceTimeout extends Error {}
+/** A LabError: the CLI prints it as it prints every other lab problem. */
+export class ConvergenceTimeout extends LabError {}
 
 /** Leaves that share an ASN and a VNI: eBGP never lets them learn each other, so tenant traffic between them has no tunnel. */
 export function sameAsnVtepPairs(ir: TopologyIR): string[] {
@@ -95,8 +97,14 @@ export function sameAsnVtepPairs(ir: TopologyIR): string[] {
   const notes = new Set<string>();
   for (const vpc of ir.overlay.vpcs) {
     for (const subnet of vpc.subnets) {
-      for (const a of subnet.leaves) for (const b of subnet.leaves) {
-        if (a < b && asnOf.get(a) === asnOf.get(b)) notes.add(`${a} and ${b} share ASN ${asnOf.get(a)} and serve ${vpc.name}/${subnet.name}: eBGP loop prevention keeps their EVPN routes apart, so VMs behind one cannot reach VMs behind the other (frr.conf has no allowas-in)`);
+      for (const a of subnet.leaves) {
+        for (const b of subnet.leaves) {
+          if (a >= b || asnOf.get(a) !== asnOf.get(b)) continue;
+          notes.add(
+            `${a} and ${b} share ASN ${asnOf.get(a)} and serve ${vpc.name}/${subnet.name}: eBGP loop prevention keeps their EVPN routes apart, ` +
+              'so VMs behind one cannot reach VMs behind the other (frr.conf has no allowas-in)',
+          );
+        }
       }
     }
   }

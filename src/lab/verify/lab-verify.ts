@@ -59,9 +59,8 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
   const wanted = captureCandidate(resolved, outcomes, input.capture);
   if (!wanted) throw new LabError(`no probe${typeof input.capture === 'string' ? ` of intent ${input.capture}` : ''} crosses the spines, so there is nothing to capture there`);
   const spines = (ir.fabric?.switches ?? []).filter((s) => s.role === 'spine' || s.role === 'super-spine').map((s) => ({ name: s.name, netns: deviceNetns(plan.name, s.name) }));
-  const label = `${wanted.probe.intent}`;
   const target = 'skip' in wanted.to ? wanted.probe.to.address : wanted.to.address;
-  const capture = await captureAtSpines(state, spines, join(labDir, 'captures'), label, target, async () => {
+  const capture = await captureAtSpines(state, spines, join(labDir, 'captures'), wanted.probe.intent, target, async () => {
     await runProbes(state, labDir, [wanted], { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 1 });
   });
   return { convergedIn, rows, capture: { ...capture, probe: `${wanted.probe.from.name} -> ${wanted.probe.to.name} ${wanted.probe.proto.toUpperCase()} ${wanted.probe.port ?? ''}`.trim() } };

@@ -21,6 +21,8 @@ export interface ProbeOutcome {
   /** `skipped` when the lab cannot send this probe (the reason is in `detail`). */
   readonly observed: Verdict | 'skipped';
   readonly detail: string;
+  /** The address an external source used, picked from its range. */
+  readonly sourceAddress?: string;
 }
 
 interface AgentResult {
@@ -28,7 +30,8 @@ interface AgentResult {
   readonly detail: string;
 }
 
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+/** ICMP echo needs a raw socket, which Node lacks; Debian's python3 has one (and comes with frr-pythontools). */
+const PYTHON = ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
 
 export async function runProbes(state: LabStateFile, labDir: string, probes: readonly ResolvedProbe[], options: { timeoutMs: number; concurrency: number }): Promise<ProbeOutcome[]> {
   const agentDir = join(labDir, 'lab');
@@ -47,12 +50,13 @@ export async function runProbes(state: LabStateFile, labDir: string, probes: rea
       if (probe.proto !== 'icmp' && listeners.busy.get(to.netns)?.includes(spec)) {
         return { probe, observed: 'skipped', detail: `${probe.proto.toUpperCase()} ${probe.port} is already taken in ${to.netns} (a tunnel socket), so no listener can answer` };
       }
+      if (probe.proto === 'icmp' && !PYTHON) return { probe, observed: 'skipped', detail: 'ICMP echo needs python3 (/usr/bin/python3)' };
       const argv =
         probe.proto === 'icmp'
-          ? [PYTHON, icmp, to.address, from.bind ?? '-', String(options.timeoutMs)]
+          ? [PYTHON as string, icmp, to.address, from.bind ?? '-', String(options.timeoutMs)]
           : [process.execPath, agent, 'connect', probe.proto, to.address, String(probe.port), from.bind ?? '-', String(options.timeoutMs)];
       const result = await runAgent(from.netns, argv, options.timeoutMs + 5000);
-      return { probe, observed: result.ok ? 'allow' : 'deny', detail: result.detail };
+      return { probe, observed: result.ok ? 'allow' : 'deny', detail: result.detail, ...(from.bind ? { sourceAddress: from.bind } : {}) };
     });
   } finally {
     for (const p of listeners.records) {

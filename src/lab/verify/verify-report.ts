@@ -20,7 +20,8 @@ export function observe(intent: IntentPrediction, outcomes: readonly ProbeOutcom
 
 export function describeProbe(o: ProbeOutcome): string {
   const p = o.probe;
-  return `${p.from.name} -> ${p.to.name} ${p.proto.toUpperCase()}${p.port === undefined ? '' : ` ${p.port}`}`;
+  const from = o.sourceAddress ? `${p.from.name} (from ${o.sourceAddress})` : p.from.name;
+  return `${from} -> ${p.to.name} ${p.proto.toUpperCase()}${p.port === undefined ? '' : ` ${p.port}`}`;
 }
 
 export function verifyTable(rows: readonly IntentObservation[]): string {
