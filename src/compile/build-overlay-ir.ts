@@ -25,6 +25,7 @@ export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: 
   const loopbackOf = new Map((fabric?.switches ?? []).map((s) => [s.name, s.loopback]));
   const vmMtuDefault = (fabric?.mtu ?? DEFAULT_FABRIC_MTU) - VXLAN_OVERHEAD;
   const peersOf = symmetricPeerings(spec);
+  const borderLeaves = (fabric?.switches ?? []).filter((sw) => sw.role === 'border').map((sw) => sw.name);
   const vms: VmIR[] = [];
   const vpcs: VpcIR[] = (spec.vpcs ?? []).map((vpc, v) => {
     const id = alloc.vpcId.get(vpc.name) ?? 0;
@@ -71,7 +72,8 @@ export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: 
         origin: ['vpcs', v, 'subnets', i],
       };
     });
-    const leaves = [...new Set(subnets.flatMap((s) => s.leaves))].sort(naturalCompare);
+    // Border leaves terminate every VPC's VRF (its L3 VNI, no subnets): north-south traffic enters and leaves there.
+    const leaves = [...new Set([...subnets.flatMap((s) => s.leaves), ...borderLeaves])].sort(naturalCompare);
     const peers = [...(peersOf.get(vpc.name) ?? [])].sort(naturalCompare);
     const peerVnis = peers.map((p) => spec.vpcs?.find((o) => o.name === p)?.vni ?? 0);
     return {

@@ -28,7 +28,7 @@ export interface VpcIR {
   readonly peers: readonly string[];
   /** Subnets sorted by name. */
   readonly subnets: readonly SubnetIR[];
-  /** Leaves that serve at least one VM of this VPC (its VTEPs), sorted. */
+  /** Its VTEPs, sorted: leaves that serve at least one VM of this VPC, and every border leaf (north-south). */
   readonly leaves: readonly string[];
   readonly securityGroups: readonly SecurityGroupIR[];
   readonly origin: DataPath;

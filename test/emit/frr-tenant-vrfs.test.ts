@@ -25,6 +25,7 @@ describe('tenant VRFs in the frr.conf view', () => {
         rd: '10.255.0.3:1',
         routeTargetExport: '65000:50001',
         routeTargetImports: ['65000:50001', '65000:50002'],
+        defaultOriginate: false,
       },
       {
         name: 'green',
@@ -34,6 +35,7 @@ describe('tenant VRFs in the frr.conf view', () => {
         rd: '10.255.0.3:2',
         routeTargetExport: '65000:50002',
         routeTargetImports: ['65000:50001', '65000:50002'],
+        defaultOriginate: false,
       },
     ]);
     expect(vrfsOf('leaf2').map((v) => [v.name, v.asn, v.rd])).toEqual([['blue', 65101, '10.255.0.4:1']]);
@@ -115,17 +117,19 @@ describe('tenant VRFs in the printed frr.conf', () => {
     for (const file of frrEmitter.emit(topologyOf(twoTierUnnumbered))) expect(file.contents).not.toMatch(/^vrf |router bgp \d+ vrf/m);
   });
 
-  it('gives the leaves of examples/three-layer.yaml the VRFs of their VMs', async () => {
+  it('gives the leaves of examples/three-layer.yaml the VRFs of their VMs, and the border leaf every VRF', async () => {
     const example = (await compiledExamples()).find((e) => e.name === 'three-layer');
     if (!example) throw new Error('examples/three-layer.yaml is missing');
     const vrfs = Object.fromEntries(
       frrEmitter.emit(example.ir).map((f) => [f.path, [...f.contents.matchAll(/^router bgp \d+ vrf (\S+)$/gm)].map((m) => m[1])]),
     );
+    // Border leaves announce a default route into each VRF: north-south traffic enters and leaves there.
+    expect([...(frrEmitter.emit(example.ir).find((f) => f.path === 'fabric/border1/frr.conf')?.contents.matchAll(/^  default-originate ipv4$/gm) ?? [])]).toHaveLength(2);
     expect(vrfs).toMatchObject({
       'fabric/leaf1/frr.conf': ['blue', 'green'],
       'fabric/leaf2/frr.conf': ['blue'],
       'fabric/leaf3/frr.conf': ['blue', 'green'],
-      'fabric/border1/frr.conf': [],
+      'fabric/border1/frr.conf': ['blue', 'green'],
       'fabric/spine1/frr.conf': [],
     });
   });

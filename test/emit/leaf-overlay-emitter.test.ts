@@ -34,11 +34,11 @@ describe('leafOverlayEmitter', () => {
     for (const file of files) expect([file.contents.endsWith('\n'), file.contents.endsWith('\n\n')], file.path).toEqual([true, false]);
   });
 
-  it('emits the scripts of examples/three-layer.yaml for leaf1-3 only', async () => {
+  it('emits the scripts of examples/three-layer.yaml for leaf1-3 and the border leaf, never for spines', async () => {
     const example = (await compiledExamples()).find((e) => e.name === 'three-layer');
     if (!example) throw new Error('examples/three-layer.yaml is missing');
     expect(leafOverlayEmitter.emit(example.ir).map((f) => f.path)).toEqual(
-      ['leaf1', 'leaf2', 'leaf3'].flatMap((leaf) => [`fabric/${leaf}/overlay.sh`, `fabric/${leaf}/overlay-netns.sh`]),
+      ['border1', 'leaf1', 'leaf2', 'leaf3'].flatMap((leaf) => [`fabric/${leaf}/overlay.sh`, `fabric/${leaf}/overlay-netns.sh`]),
     );
   });
 });

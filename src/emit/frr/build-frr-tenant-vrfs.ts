@@ -20,5 +20,6 @@ function tenantVrf(vpc: VpcIR, sw: SwitchIR): FrrTenantVrfView {
     // automatic ASN:VNI export targets would differ per leaf. Importing a peer's target is the leak.
     routeTargetExport: vpc.routeTargetExport,
     routeTargetImports: [...new Set(vpc.routeTargetImports)].sort(naturalCompare),
+    defaultOriginate: sw.role === 'border',
   };
 }

@@ -85,4 +85,6 @@ export interface FrrTenantVrfView {
   readonly routeTargetExport: string;
   /** The VPC's own route target plus every peered VPC's (route leaking), sorted. */
   readonly routeTargetImports: readonly string[];
+  /** Border leaves announce a default route into the VRF (EVPN type-5), so tenants reach the outside through them. */
+  readonly defaultOriginate: boolean;
 }
