@@ -50,6 +50,7 @@ export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: Over
       // route-target all` exists for ipv4/ipv6 vpn only) and keeps the VTEP next hop when relaying
       // EVPN over eBGP, so `neighbor fabric activate` is all they need.
       advertiseAllVni: isVtepSwitch(fabric, sw),
+      allowAsIn: (sw.role === 'leaf' || sw.role === 'border') && (leafAsnCounts(fabric).get(sw.asn) ?? 0) > 1,
     },
     prefixLists: loopbackPrefixList(fabric),
     routeMaps: loopbackOnlyPolicies(),
@@ -108,4 +109,17 @@ function loopbackOnlyPolicies(): FrrRouteMapEntryView[] {
 function required(value: string | undefined, what: string): string {
   if (value === undefined) throw new Error(`thrice: numbered fabric IR lacks the ${what}`);
   return value;
+}
+
+const asnCounts = new WeakMap<FabricIR, ReadonlyMap<number, number>>();
+
+/** How many leaves use each ASN (two for a rack pair), counted once per fabric. */
+function leafAsnCounts(fabric: FabricIR): ReadonlyMap<number, number> {
+  let counts = asnCounts.get(fabric);
+  if (!counts) {
+    const c = new Map<number, number>();
+    for (const o of fabric.switches) if (o.role === 'leaf' || o.role === 'border') c.set(o.asn, (c.get(o.asn) ?? 0) + 1);
+    asnCounts.set(fabric, (counts = c));
+  }
+  return counts;
 }

@@ -44,6 +44,11 @@ export interface FrrBgpView {
   readonly maximumPaths: number;
   /** VTEP switches advertise their local VNIs into EVPN; spines only relay EVPN routes. */
   readonly advertiseAllVni: boolean;
+  /**
+   * Leaves of a rack pair share an ASN, so each would drop the other's routes as an AS-path loop; accepting
+   * our own ASN once (`allowas-in 1`) lets the pair learn each other's loopbacks and EVPN routes via the spines.
+   */
+  readonly allowAsIn: boolean;
 }
 
 export interface FrrNeighborView {
