@@ -26,6 +26,12 @@ export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: 
   const vmMtuDefault = (fabric?.mtu ?? DEFAULT_FABRIC_MTU) - VXLAN_OVERHEAD;
   const peersOf = symmetricPeerings(spec);
   const borderLeaves = (fabric?.switches ?? []).filter((sw) => sw.role === 'border').map((sw) => sw.name);
+  // Leaves with a VM of each VPC. A peered VPC's VRF is instantiated there too: EVPN forwards a leaked route over
+  // the importing VRF's L3 VNI, so the far leaf must have that VRF to decapsulate it (and leaks it locally).
+  const vmLeaves = new Map<string, Set<string>>();
+  for (const vpc of spec.vpcs ?? []) {
+    vmLeaves.set(vpc.name, new Set((vpc.vms ?? []).map((vm) => hostLeaf.get(vm.host) ?? '').filter(Boolean)));
+  }
   const vms: VmIR[] = [];
   const vpcs: VpcIR[] = (spec.vpcs ?? []).map((vpc, v) => {
     const id = alloc.vpcId.get(vpc.name) ?? 0;
@@ -72,9 +78,11 @@ export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: 
         origin: ['vpcs', v, 'subnets', i],
       };
     });
-    // Border leaves terminate every VPC's VRF (its L3 VNI, no subnets): north-south traffic enters and leaves there.
-    const leaves = [...new Set([...subnets.flatMap((s) => s.leaves), ...borderLeaves])].sort(naturalCompare);
     const peers = [...(peersOf.get(vpc.name) ?? [])].sort(naturalCompare);
+    // Border leaves terminate every VPC's VRF (its L3 VNI, no subnets): north-south traffic enters and leaves there.
+    const leaves = [...new Set([...subnets.flatMap((s) => s.leaves), ...borderLeaves, ...peers.flatMap((p) => [...(vmLeaves.get(p) ?? [])])])].sort(
+      naturalCompare,
+    );
     const peerVnis = peers.map((p) => spec.vpcs?.find((o) => o.name === p)?.vni ?? 0);
     return {
       name: vpc.name,

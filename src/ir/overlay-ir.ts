@@ -28,7 +28,10 @@ export interface VpcIR {
   readonly peers: readonly string[];
   /** Subnets sorted by name. */
   readonly subnets: readonly SubnetIR[];
-  /** Its VTEPs, sorted: leaves that serve at least one VM of this VPC, and every border leaf (north-south). */
+  /**
+   * Its VTEPs, sorted: leaves with a VM of this VPC, every border leaf (north-south), and leaves with a VM of a
+   * peered VPC (a leaked route arrives over the importing VRF's L3 VNI, so the far leaf needs this VRF too).
+   */
   readonly leaves: readonly string[];
   readonly securityGroups: readonly SecurityGroupIR[];
   readonly origin: DataPath;

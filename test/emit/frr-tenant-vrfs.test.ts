@@ -26,6 +26,7 @@ describe('tenant VRFs in the frr.conf view', () => {
         routeTargetExport: '65000:50001',
         routeTargetImports: ['65000:50001', '65000:50002'],
         defaultOriginate: false,
+        importVrfs: ['green'],
       },
       {
         name: 'green',
@@ -36,6 +37,7 @@ describe('tenant VRFs in the frr.conf view', () => {
         routeTargetExport: '65000:50002',
         routeTargetImports: ['65000:50001', '65000:50002'],
         defaultOriginate: false,
+        importVrfs: ['blue'],
       },
     ]);
     expect(vrfsOf('leaf2').map((v) => [v.name, v.asn, v.rd])).toEqual([['blue', 65101, '10.255.0.4:1']]);
@@ -73,6 +75,7 @@ describe('tenant VRFs in the printed frr.conf', () => {
         ' !',
         ' address-family ipv4 unicast',
         '  redistribute connected',
+        '  import vrf green',
         ' exit-address-family',
         ' !',
         ' address-family l2vpn evpn',
@@ -89,6 +92,7 @@ describe('tenant VRFs in the printed frr.conf', () => {
         ' !',
         ' address-family ipv4 unicast',
         '  redistribute connected',
+        '  import vrf blue',
         ' exit-address-family',
         ' !',
         ' address-family l2vpn evpn',
@@ -127,7 +131,7 @@ describe('tenant VRFs in the printed frr.conf', () => {
     expect([...(frrEmitter.emit(example.ir).find((f) => f.path === 'fabric/border1/frr.conf')?.contents.matchAll(/^  default-originate ipv4$/gm) ?? [])]).toHaveLength(2);
     expect(vrfs).toMatchObject({
       'fabric/leaf1/frr.conf': ['blue', 'green'],
-      'fabric/leaf2/frr.conf': ['blue'],
+      'fabric/leaf2/frr.conf': ['blue', 'green'],
       'fabric/leaf3/frr.conf': ['blue', 'green'],
       'fabric/border1/frr.conf': ['blue', 'green'],
       'fabric/spine1/frr.conf': [],

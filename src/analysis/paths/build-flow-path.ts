@@ -129,7 +129,8 @@ export class PathBuilder {
     const sameSubnet = a.vpc === b.vpc && a.subnet === b.subnet;
     const vpc = this.vpcs.get(b.vpc);
     const subnet = vpc?.subnets.find((s) => s.name === b.subnet);
-    const vni = sameSubnet ? (subnet?.vni ?? 0) : (vpc?.l3Vni ?? 0);
+    // Routed traffic rides the L3 VNI of the VRF that routes it at the ingress leaf: for a peering, the source's.
+    const vni = sameSubnet ? (subnet?.vni ?? 0) : (this.vpcs.get(a.vpc)?.l3Vni ?? 0);
     const outer: Header = { kind: 'vpc-vxlan', src: this.loopback(a.leaf), dst: this.loopback(b.leaf), proto: 'udp', dport: VPC_VXLAN_PORT, vni };
     const encapsulated = [outer, ...stack];
     const kind = this.fabricTransit(a.leaf, b.leaf, encapsulated, walk, sameSubnet ? `bridged over L2 VNI ${vni}` : `routed (symmetric IRB) over L3 VNI ${vni}`);

@@ -6,10 +6,12 @@ import { naturalCompare } from '../../ir/natural-order.js';
 import { vpcsServedBy } from './served-vpcs.js';
 
 export function buildFrrTenantVrfs(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): FrrTenantVrfView[] {
-  return vpcsServedBy(fabric, overlay, sw).map((vpc) => tenantVrf(vpc, sw));
+  const served = vpcsServedBy(fabric, overlay, sw);
+  const here = new Set(served.map((vpc) => vpc.name));
+  return served.map((vpc) => tenantVrf(vpc, sw, vpc.peers.filter((p) => here.has(p))));
 }
 
-function tenantVrf(vpc: VpcIR, sw: SwitchIR): FrrTenantVrfView {
+function tenantVrf(vpc: VpcIR, sw: SwitchIR, localPeers: readonly string[]): FrrTenantVrfView {
   return {
     name: vpc.vrf,
     l3Vni: vpc.l3Vni,
@@ -21,5 +23,6 @@ function tenantVrf(vpc: VpcIR, sw: SwitchIR): FrrTenantVrfView {
     routeTargetExport: vpc.routeTargetExport,
     routeTargetImports: [...new Set(vpc.routeTargetImports)].sort(naturalCompare),
     defaultOriginate: sw.role === 'border',
+    importVrfs: [...localPeers].sort(naturalCompare),
   };
 }

@@ -92,4 +92,6 @@ export interface FrrTenantVrfView {
   readonly routeTargetImports: readonly string[];
   /** Border leaves announce a default route into the VRF (EVPN type-5), so tenants reach the outside through them. */
   readonly defaultOriginate: boolean;
+  /** Peered VRFs on this same VTEP, leaked locally (`import vrf`): EVPN never imports a VTEP's own routes. */
+  readonly importVrfs: readonly string[];
 }

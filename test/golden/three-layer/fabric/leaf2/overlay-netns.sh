@@ -69,3 +69,16 @@ ip -n 'leaf2--blue' addr replace '10.1.1.1/24' dev 'br10101'
 tenant_link_exists 'leaf2--blue' 'swp1.2' || link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'
 move_to_tenant 'leaf2--blue' 'swp1.2'
 ip -n 'leaf2--blue' link set dev 'swp1.2' master 'br10101' mtu '9166' up
+
+# VPC green 10.2.0.0/16: VRF green, routing table 50002, L3 VNI 50002, peered with blue
+netns_exists 'leaf2--green' || ip netns add 'leaf2--green'
+printf '%s\n' 'thrice: VRF green of leaf2 is network namespace leaf2--green'
+ip -n 'leaf2--green' link set dev lo up
+ip netns exec 'leaf2--green' sysctl -q -w 'net.ipv4.ip_forward=1'
+# L3 VNI 50002 (symmetric IRB): routed tenant traffic between leaves; the bridge MAC is the router MAC
+tenant_link_exists 'leaf2--green' 'vxlan50002' || link_exists 'vxlan50002' || ip link add 'vxlan50002' type vxlan id '50002' local '10.255.0.4' dstport '4789' nolearning
+move_to_tenant 'leaf2--green' 'vxlan50002'
+tenant_link_exists 'leaf2--green' 'br50002' || ip -n 'leaf2--green' link add 'br50002' type bridge
+ip -n 'leaf2--green' link set dev 'br50002' address '02:72:0a:ff:00:04' mtu '9166' up
+ip -n 'leaf2--green' link set dev 'vxlan50002' master 'br50002' mtu '9166' up
+bridge -n 'leaf2--green' link set dev 'vxlan50002' neigh_suppress on learning off

@@ -43,3 +43,13 @@ ip addr replace '10.1.1.1/24' dev 'br10101'
 # swp1.2 to host hv2
 link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'
 ip link set dev 'swp1.2' master 'br10101' mtu '9166' up
+
+# VPC green 10.2.0.0/16: VRF green, routing table 50002, L3 VNI 50002, peered with blue
+link_exists 'green' || ip link add 'green' type vrf table '50002'
+ip link set dev 'green' up
+# L3 VNI 50002 (symmetric IRB): routed tenant traffic between leaves; the bridge MAC is the router MAC
+link_exists 'vxlan50002' || ip link add 'vxlan50002' type vxlan id '50002' local '10.255.0.4' dstport '4789' nolearning
+link_exists 'br50002' || ip link add 'br50002' type bridge
+ip link set dev 'br50002' address '02:72:0a:ff:00:04' mtu '9166' master 'green' up
+ip link set dev 'vxlan50002' master 'br50002' mtu '9166' up
+bridge link set dev 'vxlan50002' neigh_suppress on learning off
