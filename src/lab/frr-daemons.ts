@@ -1,5 +1,5 @@
 // zebra and bgpd of Debian's FRR, one pair per switch namespace, on the generated frr.conf with every path private to the lab.
-import { chownSync, existsSync, mkdirSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedFrr } from './lab-plan-types.js';
 import type { LabProcess, LabStateFile } from './lab-state.js';
@@ -46,7 +46,14 @@ export function socketPathProblem(labDir: string, switchNames: readonly string[]
  * Starts every zebra, waits for their sockets, then every bgpd: the daemons fork into the background at once, so
  * starting all switches in one pass costs about as much as one (what matters at sixteen leaves).
  */
-export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[], outDir: string, labDir: string, frrUser: { uid: number; gid: number }): void {
+export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[], outDir: string, labDir: string, frrUser: { uid: number; gid: number }): string[] {
+  const adjusted: string[] = [];
+  const configOf = (frr: PlannedFrr): string => {
+    const config = labFrrConfig(frr, outDir, labDir);
+    if (config !== join(outDir, frr.config)) adjusted.push(`${frr.config} without \`import vrf\` (${config})`);
+    return config;
+  };
+  const configs = new Map(all.map((frr) => [frr.switch, configOf(frr)]));
   type Daemon = 'zebra' | 'bgpd';
   const started: { frr: PlannedFrr; paths: FrrPaths; role: Daemon; record: LabProcess }[] = [];
   const launch = (frr: PlannedFrr, role: Daemon, paths: FrrPaths, argv: string[]): void => {
@@ -56,7 +63,7 @@ export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[],
     started.push({ frr, paths, role, record });
   };
   const common = (frr: PlannedFrr, paths: FrrPaths, d: Daemon): string[] => [
-    '-d', '-f', join(outDir, frr.config), '-i', paths.pidFile(d), '-z', paths.zserv, '--vty_socket', paths.dir, '-P', '0', '--log', `file:${paths.log(d)}`,
+    '-d', '-f', configs.get(frr.switch) ?? join(outDir, frr.config), '-i', paths.pidFile(d), '-z', paths.zserv, '--vty_socket', paths.dir, '-P', '0', '--log', `file:${paths.log(d)}`,
   ];
   for (const frr of all) {
     const paths = frrPaths(labDir, frr.switch);
@@ -82,6 +89,29 @@ export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[],
     waitFor(() => (found = identify(record)) !== undefined, 10_000, `${role} of ${frr.switch} did not start; see ${paths.log(role)}`);
     state.setProcess((p) => p.pidFile === record.pidFile, found);
   }
+  return adjusted;
+}
+
+/**
+ * The frr.conf a switch's daemons read: the generated one, except on a switch whose tenant VRFs are namespaces
+ * (`zebra -n`) and whose VRFs leak routes to each other with `import vrf`. A route in one namespace cannot lead into
+ * another, so zebra installs a leaked route in the importing namespace with the exporting VRF's router MAC and VNI,
+ * and while such a path is best (it often is: the oldest) the VRF's own route is not used and the traffic is lost.
+ * The lab's copy leaves those lines out: peered VPCs still learn each other's routes through the route targets each
+ * VRF imports over EVPN, which ride the importing VRF's L3 VNI.
+ */
+export function labFrrConfig(frr: PlannedFrr, outDir: string, labDir: string): string {
+  const generated = join(outDir, frr.config);
+  if (frr.tenants.length === 0) return generated;
+  const text = readFileSync(generated, 'utf8');
+  const lines = text.split('\n');
+  const kept = lines.filter((l) => !/^\s*import vrf \S+\s*$/.test(l));
+  if (kept.length === lines.length) return generated;
+  const own = join(labDir, 'lab', 'frr');
+  mkdirSync(own, { recursive: true });
+  const file = join(own, `${frr.switch}.conf`);
+  writeFileSync(file, kept.join('\n'));
+  return file;
 }
 
 function waitFor(ready: () => boolean, timeoutMs: number, message: string): void {

@@ -2,11 +2,11 @@
 import { join } from 'node:path';
 import type { LabPlan } from './lab-plan-types.js';
 import type { LabStateFile } from './lab-state.js';
-import { addNetns, addVeth, inNetns, ipBatch, netnsExists } from './netns.js';
+import { addNetns, addVeth, inNetns, inNetnsAt, ipBatch, netnsExists } from './netns.js';
 import { runWithTenantDir, tenantDir, tenantNamespaces } from './tenant-namespaces.js';
 import { LabError } from './lab-error.js';
 
-/** The border leaf's end of the outside link: a link-local address, so it can never clash with the topology's. */
+/** The border tenant namespace's end of an outside link: a link-local address, so it can never clash with the topology's. */
 export const OUTSIDE_GATEWAY = '169.254.0.1';
 
 export function createNamespaces(state: LabStateFile, plan: LabPlan): void {
@@ -62,18 +62,30 @@ export function attachPods(plan: LabPlan): void {
   }
 }
 
-/** The outside: its addresses as /32s behind a free border port, routed there by the border leaf (not announced to the fabric). */
-export function attachOutside(plan: LabPlan): string[] {
+/**
+ * The outside of each VPC: a veth pair from the border leaf's tenant namespace of the VPC (`swpN`, the port the border
+ * ruleset matches) to the outside namespace (`eth0`), made once overlay-netns.sh has made the tenant namespace; the pair
+ * is created inside the tenant namespace with its peer sent straight into the outside one, so neither end is ever in the
+ * machine's namespace. The tenant side routes the outside's addresses (/32s) out of the port; the outside routes the VPC
+ * back through it. Nothing of this is announced: the border's `default-originate ipv4` already leads every leaf's VRF here.
+ */
+export function attachOutside(plan: LabPlan, tenants: string): string[] {
   const lines: string[] = [];
   for (const o of plan.outside) {
+    const tenant = join(tenants, o.tenantNetns);
+    inNetnsAt(tenant, 'ip', ['link', 'add', o.borderPort, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', o.netns]);
     const border = [
       `link set dev ${o.borderPort} up`,
       `addr replace ${OUTSIDE_GATEWAY}/32 dev ${o.borderPort}`,
       ...o.addresses.map((a) => `route replace ${a}/32 dev ${o.borderPort}`),
     ];
-    ipBatch(o.borderNetns, border);
-    ipBatch(o.netns, ['link set dev eth0 up', ...o.addresses.map((a) => `addr replace ${a}/32 dev eth0`), `route replace default via ${OUTSIDE_GATEWAY} dev eth0 onlink`]);
-    lines.push(...border.map((l) => `ip -n ${o.borderNetns} ${l}`));
+    inNetnsAt(tenant, 'ip', ['-batch', '-'], border.join('\n') + '\n');
+    ipBatch(o.netns, [
+      'link set dev eth0 up',
+      ...o.addresses.map((a) => `addr replace ${a}/32 dev eth0`),
+      `route replace ${o.vpcCidr} via ${OUTSIDE_GATEWAY} dev eth0 onlink`,
+    ]);
+    lines.push(`${o.tenantNetns} (VRF ${o.vrf}): veth ${o.borderPort} to ${o.netns} eth0, ${border.slice(1).join(', ')}; ${o.netns}: route ${o.vpcCidr} via ${OUTSIDE_GATEWAY}`);
   }
   return lines;
 }

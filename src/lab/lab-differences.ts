@@ -3,13 +3,20 @@ import type { KernelFeatures } from './kernel-features.js';
 import type { LabPlan } from './lab-plan-types.js';
 import type { FilterReport } from './lab-filters.js';
 
-export function describeDifferences(plan: LabPlan, features: KernelFeatures, filters: FilterReport, outsideLines: readonly string[]): string[] {
+export function describeDifferences(plan: LabPlan, features: KernelFeatures, filters: FilterReport, outsideLines: readonly string[], frrAdjusted: readonly string[] = []): string[] {
   const out: string[] = [];
   if (plan.frr.some((f) => f.tenants.length > 0)) {
     out.push(
       `tenant VRFs: fabric/<leaf>/overlay-netns.sh runs instead of overlay.sh${features.vrf ? '' : ' (this kernel has no vrf device)'}; ` +
         'zebra runs with FRR\'s namespace VRF backend (-n) and sees, as its /run/netns, only its own tenant namespaces under their VRF names, ' +
-        'so frr.conf is used unchanged; the tenant namespaces live in the lab\'s directory, not in /run/netns',
+        'so frr.conf is used unchanged (but for VRF route leaking, below); the tenant namespaces live in the lab\'s directory, not in /run/netns',
+    );
+  }
+  if (frrAdjusted.length > 0) {
+    out.push(
+      'VRF route leaking: with tenant VRFs as namespaces a route in one cannot lead into another, so zebra would install a VRF\'s leaked ' +
+        'routes (`import vrf`) with the other VRF\'s router MAC and VNI and, while they are best, lose the traffic; the daemons read a copy without ' +
+        `those lines, and peered VPCs learn each other's routes by the route targets they import over EVPN: ${frrAdjusted.join(', ')}`,
     );
   }
   if (plan.links.some((l) => l.kind === 'vlan-stand-in')) {
@@ -23,7 +30,20 @@ export function describeDifferences(plan: LabPlan, features: KernelFeatures, fil
     );
   }
   if (plan.pods.length > 0) out.push('pods: the lab does what the CNI bridge plugin would: a veth into cni0, the pod address and a default route via cni0');
-  if (outsideLines.length > 0) out.push(`the outside: added by the lab on the border leaf (not in its generated files): ${outsideLines.join('; ')}`);
+  if (outsideLines.length > 0) {
+    out.push(
+      'the outside: not in the generated files; the lab adds, per VPC, an outside namespace on a veth pair to the first border leaf\'s tenant namespace ' +
+        '(its VRF, where the L3 VNI ends), with a link-local transfer address, /32 routes to the outside\'s addresses there and the VPC routed back: ' +
+        `${outsideLines.join('; ')}. frr.conf announces none of it beyond what \`redistribute connected\` picks up; the leaves reach the outside ` +
+        'by the border\'s default-originate',
+    );
+  }
+  if (filters.inTenants.length > 0) {
+    out.push(
+      `border ruleset: with tenant VRFs as namespaces the outside port sits in the border leaf's tenant namespace, so the border's ruleset, unchanged, ` +
+        `loads there as well as in the leaf: ${filters.inTenants.join(', ')}`,
+    );
+  }
   out.push('switch namespaces: IPv6 duplicate address detection is off (a kernel setting, not in the outputs), so the link-local addresses BGP unnumbered peers by are usable at once');
   out.push('FRR: daemons run as `zebra`/`bgpd -d` with config, pid, socket and log paths under the lab directory; nothing in /etc/frr is used');
   return out;

@@ -8,7 +8,8 @@ import { renderTemplate } from '../emit/render-template.js';
 import type { KernelFeatures } from './kernel-features.js';
 import type { LabPlan, PlannedRuleset } from './lab-plan-types.js';
 import { LabError } from './lab-error.js';
-import { tryInNetns } from './netns.js';
+import { tryInNetns, tryInNetnsAt } from './netns.js';
+import { tenantDir } from './tenant-namespaces.js';
 import { securityGroupStandIn } from './security-group-stand-in.js';
 import { networkPolicyRuleset } from './network-policy-agent.js';
 
@@ -17,6 +18,8 @@ export interface FilterReport {
   /** Devices whose ruleset was replaced, with the reason and where the replacement is. */
   readonly replaced: readonly string[];
   readonly podPolicies: number;
+  /** Border rulesets loaded, unchanged, in a tenant namespace where the outside attaches: `<file> in <tenant namespace>`. */
+  readonly inTenants: readonly string[];
 }
 
 export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDir: string, features: KernelFeatures): FilterReport {
@@ -37,6 +40,15 @@ export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDi
     if (rs.guardedVms.length === 0 || features.bridgeConntrack) throw new LabError(`${rs.file} does not load in ${rs.netns}:\n${error}`);
     replaced.push(...standIns(rs, ir, own, load));
   }
+  // With tenant VRFs as namespaces the outside's port lives in the border leaf's tenant namespace, not in the leaf's:
+  // the border ruleset loads there too, unchanged (its chain matches that port by name, `swpN` outside the fabric's).
+  const inTenants: string[] = [];
+  for (const o of plan.outside) {
+    if (!o.ruleset) continue;
+    const r = tryInNetnsAt(join(tenantDir(labDir), o.tenantNetns), 'nft', ['-f', join(outDir, o.ruleset)]);
+    if (r.status !== 0) throw new LabError(`${o.ruleset} does not load in ${o.tenantNetns}:\n${(r.stderr || r.stdout).trim()}`);
+    inTenants.push(`${o.ruleset} in ${o.tenantNetns}`);
+  }
   let podPolicies = 0;
   for (const pod of plan.pods) {
     const cluster = ir.clusters.find((c) => c.name === pod.cluster);
@@ -48,7 +60,7 @@ export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDi
     if (error) throw new LabError(`the NetworkPolicy rules of ${pod.netns} (${file}) do not load:\n${error}`);
     podPolicies++;
   }
-  return { unchanged, replaced, podPolicies };
+  return { unchanged, replaced, podPolicies, inTenants };
 }
 
 /**

@@ -30,9 +30,9 @@ export function podNetns(lab: string, cluster: string, namespace: string, pod: s
   return `${lab}-${cluster}.${namespace}.${pod}`;
 }
 
-/** The outside world behind a border leaf: a namespace holding the external addresses the intents probe from. */
-export function externalNetns(lab: string, border: string): string {
-  return `${lab}-outside.${border}`;
+/** The outside world of one VPC (VRF) behind a border leaf: a namespace holding the external addresses the intents probe from. */
+export function externalNetns(lab: string, border: string, vrf: string): string {
+  return `${lab}-outside.${border}.${vrf}`;
 }
 
 /**

@@ -18,7 +18,7 @@ export interface LinkEnd {
 export interface PlannedLink {
   readonly a: LinkEnd;
   readonly b: LinkEnd;
-  readonly kind: 'fabric' | 'host-uplink' | 'vlan-stand-in' | 'outside' | 'pod';
+  readonly kind: 'fabric' | 'host-uplink' | 'vlan-stand-in' | 'pod';
 }
 
 /** A generated script run unchanged inside a namespace; `tenants` gives it the lab's private namespace directory. */
@@ -54,13 +54,25 @@ export interface PlannedPod {
   readonly podIndex: number;
 }
 
-/** The outside behind one border leaf: a namespace on a free border port, holding the external addresses probed from. */
+/**
+ * The outside of one VPC behind the first border leaf: a namespace holding the external addresses probed from,
+ * attached by a veth pair to the border leaf's tenant namespace of the VPC (its VRF), where the L3 VNI ends.
+ */
 export interface PlannedOutside {
   readonly border: string;
+  readonly vpc: string;
+  readonly vrf: string;
+  /** The outside's namespace (its end of the pair is `eth0`). */
   readonly netns: string;
-  readonly borderNetns: string;
+  /** The border leaf's tenant namespace (overlay-netns.sh makes it, pinned in the lab's tenant directory). */
+  readonly tenantNetns: string;
+  /** The border leaf's lowest free `swpN`, the tenant namespace's end of the pair: the port the border ruleset matches. */
   readonly borderPort: string;
   readonly addresses: readonly string[];
+  /** The VPC's CIDR, routed back from the outside to the tenant namespace. */
+  readonly vpcCidr: string;
+  /** The border leaf's nftables file (relative to the outputs), loaded in the tenant namespace too; absent when none is emitted. */
+  readonly ruleset?: string;
 }
 
 export interface PlannedFrr {

@@ -37,11 +37,11 @@ export function planLab(input: PlanInput): LabPlan {
     ...vms.map((v): PlannedNetns => ({ name: deviceNetns(lab, v.name), kind: 'vm', device: v.name })),
   ];
   const pods = planPods(lab, ir);
-  const outside = planOutside(lab, ir, input.outsideAddresses);
+  const outside = planOutside(lab, ir, files, input.outsideAddresses);
   netns.push(...pods.map((p): PlannedNetns => ({ name: p.netns, kind: 'pod', device: `${p.cluster}/${p.namespace}/${p.pod}` })));
-  netns.push(...outside.map((o): PlannedNetns => ({ name: o.netns, kind: 'outside', device: o.border })));
+  netns.push(...outside.map((o): PlannedNetns => ({ name: o.netns, kind: 'outside', device: `${o.border}/${o.vrf}` })));
   refuseSharedNames(netns);
-  const links = planWiring(lab, ir, pods, outside, { vlanStandIns: input.vlanStandIns });
+  const links = planWiring(lab, ir, pods, { vlanStandIns: input.vlanStandIns });
   for (const l of links) for (const e of [l.a, l.b]) {
     const problem = interfaceNameProblem(e.ifname);
     if (problem) throw new LabError(`${problem} (in ${e.netns})`);
@@ -97,11 +97,28 @@ function planPods(lab: string, ir: TopologyIR): PlannedPod[] {
   });
 }
 
-/** The outside hangs off the first border leaf (by name); without a border leaf, external probes have nowhere to start. */
-function planOutside(lab: string, ir: TopologyIR, addresses: readonly string[]): PlannedOutside[] {
+/**
+ * The outside hangs off the first border leaf (by name), one namespace per VPC it terminates: each tenant's outside is
+ * its own (VPC address spaces may overlap), attached to the VPC's tenant namespace on the border leaf. Without a border
+ * leaf that runs tenant VRFs, external probes have nowhere to start.
+ */
+function planOutside(lab: string, ir: TopologyIR, files: ReadonlySet<string>, addresses: readonly string[]): PlannedOutside[] {
   const border = ir.fabric ? borderLeaves(ir.fabric).sort(byName)[0] : undefined;
-  if (!border || addresses.length === 0) return [];
-  return [{ border: border.name, netns: externalNetns(lab, border.name), borderNetns: deviceNetns(lab, border.name), borderPort: freePort(border), addresses: [...addresses].sort() }];
+  if (!ir.fabric || !border || addresses.length === 0 || !files.has(`fabric/${border.name}/overlay-netns.sh`)) return [];
+  const ruleset = `nftables/${border.name}.nft`;
+  return vpcsServedBy(ir.fabric, ir.overlay, border).map(
+    (vpc): PlannedOutside => ({
+      border: border.name,
+      vpc: vpc.name,
+      vrf: vpc.vrf,
+      netns: externalNetns(lab, border.name, vpc.vrf),
+      tenantNetns: tenantNetnsName(border.name, vpc.vrf),
+      borderPort: freePort(border),
+      addresses: [...addresses].sort(),
+      vpcCidr: vpc.cidr,
+      ...(files.has(ruleset) ? { ruleset } : {}),
+    }),
+  );
 }
 
 function planRulesets(lab: string, ir: TopologyIR, files: ReadonlySet<string>): PlannedRuleset[] {

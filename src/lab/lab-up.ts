@@ -96,13 +96,19 @@ export function labUp(input: LabUpInput): LabUpResult {
   step(() => `VM ports: ${plan.vmAttachments.length} moved into their VMs`, () => attachVms(plan));
   step(() => `VMs: ${summarise(plan.vmScripts.map((r) => r.script.split('/').pop() ?? ''))} run unchanged`, () => runScripts(state, dir, outDir, plan.vmScripts));
   step(() => `pods: ${plan.pods.length} attached to cni0`, () => attachPods(plan));
-  const outsideLines = step(() => `outside: ${plan.outside.map((o) => `${o.addresses.length} addresses behind ${o.border} ${o.borderPort}`).join('; ') || 'none'}`, () => attachOutside(plan));
+  const outsideLines = step(
+    () => `outside: ${plan.outside.map((o) => `${o.addresses.length} addresses behind ${o.tenantNetns} ${o.borderPort}`).join('; ') || 'none'}`,
+    () => attachOutside(plan, tenantDir(dir)),
+  );
   const filters = step(
-    (r) => `filters: ${r.unchanged.length} rulesets as emitted, ${r.replaced.length} stand-ins, NetworkPolicies on ${r.podPolicies} pods`,
+    (r) => `filters: ${r.unchanged.length} rulesets as emitted, ${r.inTenants.length} of them also in border tenant namespaces, ${r.replaced.length} stand-ins, NetworkPolicies on ${r.podPolicies} pods`,
     () => loadFilters(plan, ir, outDir, dir, features),
   );
-  step(() => `FRR: zebra and bgpd on ${plan.frr.length} switches`, () => startFrrDaemons(state, plan.frr, outDir, dir, user));
-  state.update(() => ({ phase: 'up', differences: describeDifferences(plan, features, filters, outsideLines) }));
+  const frrAdjusted = step(
+    (r) => `FRR: zebra and bgpd on ${plan.frr.length} switches${r.length > 0 ? ` (${r.length} frr.conf without \`import vrf\`)` : ''}`,
+    () => startFrrDaemons(state, plan.frr, outDir, dir, user),
+  );
+  state.update(() => ({ phase: 'up', differences: describeDifferences(plan, features, filters, outsideLines, frrAdjusted) }));
   return { state: state.state, plan, features, seconds: (Date.now() - started) / 1000 };
 }
 

@@ -39,7 +39,16 @@ export function inNetns(name: string, command: string, args: readonly string[], 
 }
 
 export function tryInNetns(name: string, command: string, args: readonly string[], input?: string): CommandResult {
-  return tryCommand('nsenter', [`--net=${netnsPath(name)}`, command, ...args], input);
+  return tryInNetnsAt(netnsPath(name), command, args, input);
+}
+
+/** The same for a namespace pinned elsewhere than /run/netns (the lab's tenant namespaces), by the path of its pin. */
+export function inNetnsAt(path: string, command: string, args: readonly string[], input?: string): string {
+  return runCommand('nsenter', [`--net=${path}`, command, ...args], input);
+}
+
+export function tryInNetnsAt(path: string, command: string, args: readonly string[], input?: string): CommandResult {
+  return tryCommand('nsenter', [`--net=${path}`, command, ...args], input);
 }
 
 /**

@@ -1,7 +1,7 @@
-// The veth pairs of a lab, read from the IR: fabric cables, host uplinks, per-VLAN stand-ins, outside ports and pod ports.
+// The veth pairs of a lab, read from the IR: fabric cables, host uplinks, per-VLAN stand-ins and pod ports (the outside's are made later, see lab-build.ts).
 import type { FabricIR, HostIR, SwitchIR } from '../ir/fabric-ir.js';
 import type { TopologyIR } from '../ir/topology-ir.js';
-import type { LinkEnd, PlannedLink, PlannedOutside, PlannedPod } from './lab-plan-types.js';
+import type { LinkEnd, PlannedLink, PlannedPod } from './lab-plan-types.js';
 import { deviceNetns } from './lab-names.js';
 
 export interface WiringOptions {
@@ -9,7 +9,7 @@ export interface WiringOptions {
   readonly vlanStandIns: boolean;
 }
 
-export function planWiring(lab: string, ir: TopologyIR, pods: readonly PlannedPod[], outside: readonly PlannedOutside[], options: WiringOptions): PlannedLink[] {
+export function planWiring(lab: string, ir: TopologyIR, pods: readonly PlannedPod[], options: WiringOptions): PlannedLink[] {
   const fabric = ir.fabric;
   if (!fabric) return [];
   const end = (device: string, ifname: string): LinkEnd => ({ netns: deviceNetns(lab, device), ifname });
@@ -21,7 +21,6 @@ export function planWiring(lab: string, ir: TopologyIR, pods: readonly PlannedPo
       links.push({ a: end(host.leaf, `${host.leafInterface}.${vlan}`), b: end(host.name, `${host.uplink}.${vlan}`), kind: 'vlan-stand-in' });
     }
   }
-  for (const o of outside) links.push({ a: { netns: o.borderNetns, ifname: o.borderPort }, b: { netns: o.netns, ifname: 'eth0' }, kind: 'outside' });
   for (const p of pods) links.push({ a: { netns: p.nodeNetns, ifname: p.nodeVeth }, b: { netns: p.netns, ifname: 'eth0' }, kind: 'pod' });
   return links;
 }

@@ -19,11 +19,7 @@ import { testNeeding } from '../emit/test-needing.js';
  * Intents where the lab observes something else than the analysis predicts, each a known bug in thrice that the lab
  * found. The test insists they still differ, so that whoever fixes one is told to remove it here.
  */
-const KNOWN_DIVERGENCES: Readonly<Record<string, string>> = {
-  'internet-reaches-ingress':
-    'the analysis routes the outside into the VPC over its L3 VNI at the border leaf, but the generated border1 frr.conf ' +
-    'carries no tenant VRF (border1 serves no VM), so border1 has no route to 10.1.1.2 and answers "unreachable"',
-};
+const KNOWN_DIVERGENCES: Readonly<Record<string, string>> = {};
 
 const example = compileExample();
 const ready = process.getuid?.() === 0 && checkRequirements({ capture: true }).every((r) => r.ok);
@@ -98,6 +94,9 @@ describe('thrice lab on examples/three-layer.yaml', { timeout: 240_000 }, () => 
       // The spine rule meant to stop this sees only VXLAN between leaf loopbacks: violated, as the analysis says.
       expect(row('nodes-not-to-db')).toMatchObject({ observed: 'allow', intent: { expect: 'deny', predicted: 'allow' } });
       expect(row('web-not-to-db').observed).toBe('deny');
+      // North-south: from the outside through border1's edge firewall in its blue tenant namespace, over the L3 VNI to leaf1.
+      expect(row('internet-reaches-ingress').observed).toBe('allow');
+      expect(row('internet-reaches-ingress').outcomes.every((o) => o.observed === 'allow')).toBe(true);
       // The capture at a spine shows the three headers of a pod-to-pod packet.
       const pcap = verified.capture?.files[0];
       expect(pcap, 'no spine captured the probe').toBeDefined();

@@ -19,7 +19,7 @@ describe('lab names', () => {
   it('keeps pod and outside namespaces apart from device namespaces (dots never occur in device names)', () => {
     expect(deviceNetns('thrice-dc3', 'leaf1')).toBe('thrice-dc3-leaf1');
     expect(podNetns('thrice-dc3', 'prod', 'shop', 'web-0')).toBe('thrice-dc3-prod.shop.web-0');
-    expect(externalNetns('thrice-dc3', 'border1')).toBe('thrice-dc3-outside.border1');
+    expect(externalNetns('thrice-dc3', 'border1', 'blue')).toBe('thrice-dc3-outside.border1.blue');
     expect(podNetns('l', 'prod', 'shop', 'web-0')).not.toBe(podNetns('l', 'prod', 'shop-web', '0'));
   });
 

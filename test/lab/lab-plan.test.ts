@@ -14,9 +14,9 @@ describe('lab plan of examples/three-layer.yaml', () => {
   const p = plan();
   const names = new Set(p.namespaces.map((n) => n.name));
 
-  it('has a namespace per switch, host, VM and placed pod, and one for the outside', () => {
+  it('has a namespace per switch, host, VM and placed pod, and one outside per VPC of the border leaf', () => {
     const count = (kind: string) => p.namespaces.filter((n) => n.kind === kind).length;
-    expect([count('switch'), count('host'), count('vm'), count('outside')]).toEqual([6, 3, 6, 1]);
+    expect([count('switch'), count('host'), count('vm'), count('outside')]).toEqual([6, 3, 6, 2]);
     // web-0, web-1, api-0 from the spec and prometheus from the imported manifest; the host-network agent has none.
     const pods = p.namespaces.filter((n) => n.kind === 'pod').map((n) => n.device).sort();
     expect(pods.filter((d) => d.startsWith('prod/shop/'))).toEqual(['prod/shop/api-0', 'prod/shop/web-0', 'prod/shop/web-1']);
@@ -52,7 +52,7 @@ describe('lab plan of examples/three-layer.yaml', () => {
     const order = p.fabricScripts.map((r) => r.script.split('/').pop());
     expect(order.indexOf('overlay-netns.sh')).toBeGreaterThan(order.lastIndexOf('interfaces.sh'));
     expect(order.indexOf('setup.sh')).toBeGreaterThan(order.lastIndexOf('overlay-netns.sh'));
-    expect(p.fabricScripts.filter((r) => r.tenants).map((r) => r.netns)).toEqual(['lt-leaf1', 'lt-leaf2', 'lt-leaf3']);
+    expect(p.fabricScripts.filter((r) => r.tenants).map((r) => r.netns)).toEqual(['lt-border1', 'lt-leaf1', 'lt-leaf2', 'lt-leaf3']);
     const vmOrder = p.vmScripts.map((r) => r.script.split('/').pop());
     expect(vmOrder.indexOf('pod-overlay.sh')).toBeGreaterThan(vmOrder.lastIndexOf('setup.sh'));
   });
@@ -74,8 +74,24 @@ describe('lab plan of examples/three-layer.yaml', () => {
     expect(p.frr.find((f) => f.switch === 'spine1')?.tenants).toEqual([]);
   });
 
-  it('plugs the outside into the lowest free port of the border leaf', () => {
-    expect(p.outside).toEqual([{ border: 'border1', netns: 'lt-outside.border1', borderNetns: 'lt-border1', borderPort: 'swp1', addresses: ['203.0.113.10'] }]);
+  it('gives the border leaf its tenant VRFs, as the leaves', () => {
+    expect(p.frr.find((f) => f.switch === 'border1')?.tenants).toEqual([
+      { vrf: 'blue', netns: 'border1--blue' },
+      { vrf: 'green', netns: 'border1--green' },
+    ]);
+  });
+
+  it('plugs each VPC\'s outside into the border leaf\'s tenant namespace on its lowest free port, which the border ruleset matches', () => {
+    const common = { border: 'border1', borderPort: 'swp1', addresses: ['203.0.113.10'], ruleset: 'nftables/border1.nft' };
+    expect(p.outside).toEqual([
+      { ...common, vpc: 'blue', vrf: 'blue', netns: 'lt-outside.border1.blue', tenantNetns: 'border1--blue', vpcCidr: '10.1.0.0/16' },
+      { ...common, vpc: 'green', vrf: 'green', netns: 'lt-outside.border1.green', tenantNetns: 'border1--green', vpcCidr: '10.2.0.0/16' },
+    ]);
+    const nft = contents.get('nftables/border1.nft') ?? '';
+    expect(nft).toMatch(/iifname "swp\*" iifname != \{ "swp63", "swp64" \} jump fw_edge/);
+    expect(contents.get('fabric/border1/overlay-netns.sh')).toContain("ip netns add 'border1--blue'");
+    // Made after overlay-netns.sh, in the tenant namespace: no cable of the plan, and no swp1 on the border leaf itself.
+    expect(p.links.flatMap((l) => [l.a, l.b]).some((e) => e.netns === 'lt-border1' && e.ifname === 'swp1')).toBe(false);
   });
 
   it('loads each nftables file in its device, and knows which VMs a hypervisor guards', () => {

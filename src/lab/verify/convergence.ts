@@ -69,6 +69,9 @@ async function switchProblems(labDir: string, ir: TopologyIR, sw: SwitchIR): Pro
     const routes = vrfRoutes[i] ?? {};
     // A subnet without VMs is served by no leaf, so no leaf announces it.
     for (const subnet of vpc.subnets) if (subnet.leaves.length > 0 && !(subnet.cidr in routes)) problems.push(`${sw.name} VRF ${vpc.vrf} has no route to ${subnet.cidr} (${vpc.name}/${subnet.name})`);
+    // The border leaves' default-originate: every other VTEP's VRF leads north-south traffic to them.
+    const borders = vpc.leaves.filter((l) => l !== sw.name && asnOf.get(l) !== sw.asn && fabric.switches.some((s) => s.name === l && s.role === 'border'));
+    if (sw.role !== 'border' && borders.length > 0 && !('0.0.0.0/0' in routes)) problems.push(`${sw.name} VRF ${vpc.vrf} has no default route to ${borders.join(', ')}`);
   });
   return problems;
 }

@@ -49,7 +49,7 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
   for (const note of sameAsnVtepPairs(ir)) progress(`  note: ${note}`);
   const predictions = (input.predictor ?? analysisPredictor)(input.spec, ir);
   const outside = outsideAddressPlan(ir, predictions);
-  const resolve = (probe: PlannedProbe): ResolvedProbe => ({ probe, from: labEndpoint(plan, probe.from, outside), to: labEndpoint(plan, probe.to, outside) });
+  const resolve = (probe: PlannedProbe): ResolvedProbe => ({ probe, from: labEndpoint(plan, probe.from, outside, probe.to), to: labEndpoint(plan, probe.to, outside, probe.from) });
   const resolved = predictions.flatMap((p) => p.probes.map(resolve));
   progress(`  probing ${resolved.length} paths of ${predictions.length} intents with real packets ...`);
   const outcomes = await runProbes(state, labDir, resolved, { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 8 });

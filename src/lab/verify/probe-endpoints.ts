@@ -5,7 +5,7 @@ import { placePods } from '../../analysis/paths/place-pods.js';
 import type { TopologyIR } from '../../ir/topology-ir.js';
 import { deviceNetns, podNetns } from '../lab-names.js';
 import { labAddresses, pickOutsideAddress } from '../outside-addresses.js';
-import type { LabPlan } from '../lab-plan-types.js';
+import type { LabPlan, PlannedOutside } from '../lab-plan-types.js';
 import type { IntentPrediction } from './intent-prediction.js';
 
 export type LabEndpoint = { readonly netns: string; readonly address: string; readonly bind?: string } | { readonly skip: string };
@@ -24,7 +24,8 @@ export function outsideAddressPlan(ir: TopologyIR, predictions: readonly IntentP
   return plan;
 }
 
-export function labEndpoint(plan: LabPlan, instance: EndpointInstance, outside: ReadonlyMap<string, string | undefined>): LabEndpoint {
+/** Where an endpoint instance is in the lab; an external one is the outside of the VPC its peer (the other end of the probe) is in. */
+export function labEndpoint(plan: LabPlan, instance: EndpointInstance, outside: ReadonlyMap<string, string | undefined>, peer?: EndpointInstance): LabEndpoint {
   switch (instance.kind) {
     case 'vm':
       return { netns: deviceNetns(plan.name, instance.vm), address: instance.address };
@@ -37,10 +38,21 @@ export function labEndpoint(plan: LabPlan, instance: EndpointInstance, outside: 
         : { netns: podNetns(plan.name, instance.cluster, instance.namespace, instance.pod), address: instance.address };
     case 'external': {
       const address = outside.get(instance.name);
-      const side = plan.outside[0];
-      if (!side) return { skip: 'the fabric has no border leaf to attach the outside to' };
+      if (plan.outside.length === 0) return { skip: 'the fabric has no border leaf with tenant VRFs to attach the outside to' };
+      const side = outsideOf(plan, peer);
+      if (!side) return { skip: `no VPC's outside holds ${peer?.address ?? 'the other end'}` };
       if (!address || !side.addresses.includes(address)) return { skip: `no usable address in ${instance.address} (all reserved or used by the lab)` };
       return { netns: side.netns, address, bind: address };
     }
   }
+}
+
+/** The outside whose VPC holds the peer's address; the first one when the peer is external too (or absent). */
+function outsideOf(plan: LabPlan, peer: EndpointInstance | undefined): PlannedOutside | undefined {
+  if (!peer || peer.kind === 'external') return plan.outside[0];
+  const address = rangeOfText(peer.address).first;
+  return plan.outside.find((o) => {
+    const range = rangeOfText(o.vpcCidr);
+    return address >= range.first && address <= range.last;
+  });
 }
