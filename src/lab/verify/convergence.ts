@@ -91,25 +91,3 @@ export async function waitForConvergence(labDir: string, ir: TopologyIR, timeout
 
 /** A LabError: the CLI prints it as it prints every other lab problem. */
 export class ConvergenceTimeout extends LabError {}
-
-/** Leaves that share an ASN and a VNI: eBGP never lets them learn each other, so tenant traffic between them has no tunnel. */
-export function sameAsnVtepPairs(ir: TopologyIR): string[] {
-  const fabric = ir.fabric;
-  if (!fabric) return [];
-  const asnOf = new Map(fabric.switches.map((s) => [s.name, s.asn]));
-  const notes = new Set<string>();
-  for (const vpc of ir.overlay.vpcs) {
-    for (const subnet of vpc.subnets) {
-      for (const a of subnet.leaves) {
-        for (const b of subnet.leaves) {
-          if (a >= b || asnOf.get(a) !== asnOf.get(b)) continue;
-          notes.add(
-            `${a} and ${b} share ASN ${asnOf.get(a)} and serve ${vpc.name}/${subnet.name}: eBGP loop prevention keeps their EVPN routes apart, ` +
-              'so VMs behind one cannot reach VMs behind the other (frr.conf has no allowas-in)',
-          );
-        }
-      }
-    }
-  }
-  return [...notes];
-}

@@ -13,7 +13,7 @@ import { labEndpoint, outsideAddressPlan } from './probe-endpoints.js';
 import { type ProbeOutcome, type ResolvedProbe, runProbes } from './probe-runner.js';
 import { type IntentObservation, observe } from './verify-report.js';
 import { type Capture, captureAtSpines } from './capture.js';
-import { sameAsnVtepPairs, waitForConvergence } from './convergence.js';
+import { waitForConvergence } from './convergence.js';
 
 export interface VerifyInput {
   readonly state: LabStateFile;
@@ -46,7 +46,6 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
   progress(`  waiting for BGP and EVPN (up to ${input.timeoutSeconds} s) ...`);
   const convergedIn = await waitForConvergence(labDir, ir, input.timeoutSeconds);
   progress(`  converged: every session established, every loopback learned, every VNI sees its remote VTEPs, every subnet routed (${convergedIn.toFixed(1)} s)`);
-  for (const note of sameAsnVtepPairs(ir)) progress(`  note: ${note}`);
   const predictions = (input.predictor ?? analysisPredictor)(input.spec, ir);
   const outside = outsideAddressPlan(ir, predictions);
   const resolve = (probe: PlannedProbe): ResolvedProbe => ({ probe, from: labEndpoint(plan, probe.from, outside, probe.to), to: labEndpoint(plan, probe.to, outside, probe.from) });
