@@ -1,7 +1,7 @@
 // The UDP ports that carry tunnels in a topology: the fabric's VPC VXLAN and each cluster's flannel VXLAN.
+import { VPC_VXLAN_PORT } from '../ir/encapsulation.js';
 import type { TopologyIR } from '../ir/topology-ir.js';
 
-export const VPC_VXLAN_PORT = 4789;
 
 export function tunnelPorts(ir: TopologyIR): { port: number; what: string }[] {
   const out = [{ port: VPC_VXLAN_PORT, what: 'VPC VXLAN (UDP 4789)' }];

@@ -1,4 +1,5 @@
 // Builds the tenant overlay IR: VPCs as VRFs with L3 VNIs and route targets, subnets as L2 VNIs on serving leaves, VMs.
+import { VXLAN_OVERHEAD } from '../ir/encapsulation.js';
 import type { Spec, SecurityRuleSpec } from '../spec/spec-types.js';
 import type { FabricIR } from '../ir/fabric-ir.js';
 import type { OverlayIR, SecurityGroupIR, SecurityRuleIR, SubnetIR, VmIR, VpcIR } from '../ir/overlay-ir.js';
@@ -11,8 +12,6 @@ import { parsePortRanges } from '../ir/port-ranges.js';
 import { byName, naturalCompare } from '../ir/natural-order.js';
 import { DEFAULT_FABRIC_MTU } from './allocate/fabric-defaults.js';
 
-/** Every VXLAN layer costs 50 bytes: outer Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8. */
-export const VXLAN_OVERHEAD = 50;
 /** The 2-byte ASN field of every tenant route target; route targets are labels, not routing ASNs. */
 export const ROUTE_TARGET_ASN = 65000;
 

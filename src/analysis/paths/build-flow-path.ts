@@ -1,4 +1,5 @@
 // Builds the path of one flow between two endpoint instances through every layer, with the headers and checks at each hop.
+import { VPC_VXLAN_PORT } from '../../ir/encapsulation.js';
 import type { TopologyIR } from '../../ir/topology-ir.js';
 import type { VmIR, VpcIR } from '../../ir/overlay-ir.js';
 import type { ClusterIR } from '../../ir/cluster-ir.js';
@@ -11,8 +12,6 @@ import { checkNetworkPolicy } from './network-policy-check.js';
 import { parseAddress } from '../../ir/ipv4.js';
 import { rangeOfCidr } from './address-range.js';
 
-/** The fabric's VXLAN port (IANA); flannel's comes from the cluster. */
-const VPC_VXLAN_PORT = 4789;
 
 type PodEnd = Extract<EndpointInstance, { kind: 'pod' }>;
 type VmEnd = Extract<EndpointInstance, { kind: 'vm' }>;

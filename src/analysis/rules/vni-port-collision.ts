@@ -1,10 +1,8 @@
 // Rule: a pod overlay shares its UDP port with the VPC overlay below it, or with another cluster's overlay in the same VPC.
+import { VPC_VXLAN_PORT } from '../../ir/encapsulation.js';
 import type { ClusterIR } from '../../ir/cluster-ir.js';
 import type { AnalysisRule, FindingPlace } from '../analysis-rule.js';
 import type { Spec } from '../../spec/spec-types.js';
-
-/** The fabric's VPC overlay always runs VXLAN on the IANA port. */
-const FABRIC_VXLAN_PORT = 4789;
 
 /** The cluster's `cni.port` as written, else `cni`, else the cluster (the port is then flannel's default). */
 function portPlace(cluster: ClusterIR, spec: Spec): FindingPlace {
@@ -30,8 +28,8 @@ export const vniPortCollision: AnalysisRule = {
   check(ctx) {
     const vxlan = ctx.ir.clusters.filter((c) => c.cni.backend === 'vxlan' && c.vpc !== undefined && c.nodes.length > 0);
     for (const cluster of vxlan) {
-      if (ctx.ir.fabric && cluster.cni.port === FABRIC_VXLAN_PORT) {
-        ctx.report(portPlace(cluster, ctx.spec), `cluster ${cluster.name}'s flannel overlay uses UDP ${FABRIC_VXLAN_PORT}, the port the fabric carries VPC ${cluster.vpc} on: filters and offloads keyed on it cannot tell the two layers apart`, {
+      if (ctx.ir.fabric && cluster.cni.port === VPC_VXLAN_PORT) {
+        ctx.report(portPlace(cluster, ctx.spec), `cluster ${cluster.name}'s flannel overlay uses UDP ${VPC_VXLAN_PORT}, the port the fabric carries VPC ${cluster.vpc} on: filters and offloads keyed on it cannot tell the two layers apart`, {
           hint: 'use flannel\'s default port 8472',
         });
       }

@@ -1,4 +1,5 @@
 // Decides one hypervisor's setup.sh (VLAN trunk to its leaf, a bridge per subnet, VM ports) as a sorted, shell-quoted view.
+import { VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
 import type { FabricIR, HostIR } from '../../ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VmIR } from '../../ir/overlay-ir.js';
 import type { HostScriptView, HostVlanView, HostVmPortView } from './host-script-view.js';
@@ -6,8 +7,6 @@ import { naturalCompare } from '../../ir/natural-order.js';
 import { shellComment, shellWord } from './shell-word.js';
 import { vmsOnHost } from '../../ir/vm-index.js';
 
-/** Outer Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8: the leaf carries VM frames inside one VXLAN layer. */
-const VXLAN_OVERHEAD = 50;
 /** Linux interface names are at most IFNAMSIZ - 1 = 15 bytes. */
 const MAX_INTERFACE_NAME = 15;
 

@@ -1,4 +1,5 @@
 // Decides one leaf's tenant overlay scripts (VRFs, L3 and L2 VNIs, anycast gateways, host VLANs) as a sorted, quoted view.
+import { VPC_VXLAN_PORT, VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
 import type { FabricIR, HostIR, SwitchIR } from '../../ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VpcIR } from '../../ir/overlay-ir.js';
 import type { LeafOverlayView, LeafSubinterfaceView, LeafSubnetView, LeafTenantView } from './leaf-overlay-view.js';
@@ -15,10 +16,7 @@ function hostsByName(fabric: FabricIR): ReadonlyMap<string, HostIR> {
   return index;
 }
 
-/** Outer Ethernet 14 + IPv4 20 + UDP 8 + VXLAN 8: tenant frames cross the fabric inside one VXLAN layer. */
-const VXLAN_OVERHEAD = 50;
 /** IANA's VXLAN port; FRR's EVPN and the hosts' flannel (8472 by default) must not share it. */
-const VXLAN_PORT = 4789;
 /**
  * A network namespace standing for a VRF has its own forwarding switch, off by default; the tenant routes
  * between its subnets there. (A VRF device shares the leaf's, which interfaces.sh turns on.)
@@ -32,7 +30,7 @@ export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: S
   return {
     title: shellComment(`${sw.name} (${sw.role})`),
     vtepAddress: shellWord(sw.loopback),
-    vxlanPort: shellWord(VXLAN_PORT),
+    vxlanPort: shellWord(VPC_VXLAN_PORT),
     mtu: shellWord(mtu),
     mtuReason: shellComment(`${mtu} = fabric MTU ${fabric.mtu} - ${VXLAN_OVERHEAD} bytes of VXLAN`),
     tenantSysctls: TENANT_NAMESPACE_SYSCTLS.map(shellWord),

@@ -2,7 +2,7 @@
 import type { SemanticRule } from './semantic-rule.js';
 import { parsePrefix } from '../../ir/ipv4.js';
 import { BACKEND_OVERHEAD, clusterDefaults } from '../../compile/allocate/cluster-defaults.js';
-import { VXLAN_OVERHEAD } from '../../compile/build-overlay-ir.js';
+import { VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
 import { DEFAULT_FABRIC_MTU } from '../../compile/allocate/fabric-defaults.js';
 
 /** Below this a pod network breaks IPv6 and many TCP stacks' assumptions; flannel refuses smaller MTUs too. */

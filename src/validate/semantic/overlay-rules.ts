@@ -1,7 +1,8 @@
 // Rules for the tenant overlays: VRF names fit an interface name, VTEPs on leaves, peered VPCs don't overlap, MTU budget.
 import type { SemanticRule } from './semantic-rule.js';
 import { parsePrefix, prefixesOverlap } from '../../ir/ipv4.js';
-import { symmetricPeerings, VXLAN_OVERHEAD } from '../../compile/build-overlay-ir.js';
+import { symmetricPeerings } from '../../compile/build-overlay-ir.js';
+import { VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
 import { DEFAULT_FABRIC_MTU } from '../../compile/allocate/fabric-defaults.js';
 
 /** Linux interface names (and so VRF devices) hold at most 15 characters (IFNAMSIZ - 1). */
