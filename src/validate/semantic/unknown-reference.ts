@@ -3,6 +3,7 @@ import type { DataPath } from '../../source/data-path.js';
 import type { EndpointSpec, Spec } from '../../spec/spec-types.js';
 import type { SemanticContext, SemanticRule } from './semantic-rule.js';
 import { type NameKind, type NameTable, buildNameTable } from './name-table.js';
+import { closestMatch } from '../schema/suggest.js';
 
 /** Address reference prefixes and the kind each names; `loopbacks` and CIDRs need no lookup. */
 const ADDRESS_KINDS: Readonly<Record<string, NameKind>> = {
@@ -137,31 +138,8 @@ function checkEndpoint(endpoint: EndpointSpec, path: DataPath, names: NameTable,
   else if ('pods' in endpoint) check('cluster', endpoint.pods.cluster, [...path, 'pods', 'cluster']);
 }
 
-/** "did you mean" among names of the same kind, by edit distance. */
+/** "did you mean" among declared names of the same kind. */
 function suggestion(names: NameTable, kind: NameKind, key: string): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
-  for (const d of names.all) {
-    if (d.kind !== kind) continue;
-    const distance = editDistance(d.key, key);
-    if (distance < bestDistance) {
-      best = d.key;
-      bestDistance = distance;
-    }
-  }
+  const best = closestMatch(key, names.all.filter((d) => d.kind === kind).map((d) => d.key));
   return best === undefined ? undefined : `did you mean "${best}"?`;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] as number;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] as number;
-      row[j] = Math.min((row[j] as number) + 1, (row[j - 1] as number) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] as number;
 }
