@@ -46,6 +46,8 @@ export async function runProbes(state: LabStateFile, labDir: string, probes: rea
       const { probe, from, to } = r;
       if ('skip' in from) return { probe, observed: 'skipped', detail: `source: ${from.skip}` };
       if ('skip' in to) return { probe, observed: 'skipped', detail: `destination: ${to.skip}` };
+      const leak = crossesVpcPeering(probe);
+      if (leak) return { probe, observed: 'skipped', detail: leak };
       const spec = `${probe.proto}:${probe.port}`;
       if (probe.proto !== 'icmp' && listeners.busy.get(to.netns)?.includes(spec)) {
         return { probe, observed: 'skipped', detail: `${probe.proto.toUpperCase()} ${probe.port} is already taken in ${to.netns} (a tunnel socket), so no listener can answer` };
@@ -127,4 +129,18 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
   });
   await Promise.all(workers);
   return out;
+}
+
+/**
+ * The lab realises each tenant VRF as a network namespace (this kernel has no VRF device), and a packet cannot be
+ * leaked from one namespace's routing table into another's as `import vrf` leaks between VRF devices. So a probe
+ * between two peered VPCs cannot be realised here; it is reported as not probed, with this reason, rather than as a
+ * disagreement with the analysis.
+ */
+export function crossesVpcPeering(probe: PlannedProbe): string | undefined {
+  const vpcOf = (e: PlannedProbe['from']): string | undefined => (e.kind === 'vm' || e.kind === 'pod' ? e.vpc : undefined);
+  const a = vpcOf(probe.from);
+  const b = vpcOf(probe.to);
+  if (a === undefined || b === undefined || a === b) return undefined;
+  return `crosses the peering of VPCs ${a} and ${b}: with tenant VRFs as network namespaces the lab cannot leak routes between VRFs (that needs VRF devices and \`import vrf\`)`;
 }
