@@ -1,4 +1,5 @@
 // Decides one hypervisor's setup.sh (VLAN trunk to its leaf, a bridge per subnet, VM ports) as a sorted, shell-quoted view.
+import { interfaceName } from '../../ir/interface-name.js';
 import { VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
 import type { FabricIR, HostIR } from '../../ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VmIR } from '../../ir/overlay-ir.js';
@@ -7,8 +8,6 @@ import { naturalCompare } from '../../ir/natural-order.js';
 import { shellComment, shellWord } from './shell-word.js';
 import { vmsOnHost } from '../../ir/vm-index.js';
 
-/** Linux interface names are at most IFNAMSIZ - 1 = 15 bytes. */
-const MAX_INTERFACE_NAME = 15;
 
 export function buildHostScriptView(fabric: FabricIR, overlay: OverlayIR, host: HostIR): HostScriptView {
   const vms = [...vmsOnHost(overlay, host.name)].sort((a, b) => naturalCompare(a.hostPort, b.hostPort));
@@ -81,9 +80,4 @@ function subnetKey(subnet: SubnetIR): string {
 
 function bridgeName(vlan: number): string {
   return interfaceName(`vlan${vlan}`);
-}
-
-function interfaceName(name: string): string {
-  if (name.length > MAX_INTERFACE_NAME) throw new Error(`thrice: interface name ${name} is longer than ${MAX_INTERFACE_NAME} characters`);
-  return name;
 }

@@ -1,4 +1,5 @@
 // Decides one leaf's tenant overlay scripts (VRFs, L3 and L2 VNIs, anycast gateways, host VLANs) as a sorted, quoted view.
+import { interfaceName } from '../../ir/interface-name.js';
 import { VPC_VXLAN_PORT, VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
 import type { FabricIR, HostIR, SwitchIR } from '../../ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VpcIR } from '../../ir/overlay-ir.js';
@@ -22,8 +23,6 @@ function hostsByName(fabric: FabricIR): ReadonlyMap<string, HostIR> {
  * between its subnets there. (A VRF device shares the leaf's, which interfaces.sh turns on.)
  */
 const TENANT_NAMESPACE_SYSCTLS = ['net.ipv4.ip_forward=1'];
-/** Linux interface names are at most IFNAMSIZ - 1 = 15 bytes. */
-const MAX_INTERFACE_NAME = 15;
 
 export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): LeafOverlayView {
   const mtu = fabric.mtu - VXLAN_OVERHEAD;
@@ -95,9 +94,4 @@ function subinterfaceView(host: HostIR, subnet: SubnetIR): LeafSubinterfaceView 
     parent: shellWord(host.leafInterface),
     vlan: shellWord(subnet.vlan),
   };
-}
-
-function interfaceName(name: string): string {
-  if (name.length > MAX_INTERFACE_NAME) throw new Error(`thrice: interface name ${name} is longer than ${MAX_INTERFACE_NAME} characters`);
-  return name;
 }

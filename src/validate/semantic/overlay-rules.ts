@@ -1,12 +1,11 @@
 // Rules for the tenant overlays: VRF names fit an interface name, VTEPs on leaves, peered VPCs don't overlap, MTU budget.
+import { MAX_INTERFACE_NAME } from '../../ir/interface-name.js';
 import type { SemanticRule } from './semantic-rule.js';
 import { parsePrefix, prefixesOverlap } from '../../ir/ipv4.js';
 import { symmetricPeerings } from '../../compile/build-overlay-ir.js';
 import { VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
 import { DEFAULT_FABRIC_MTU } from '../../compile/allocate/fabric-defaults.js';
 
-/** Linux interface names (and so VRF devices) hold at most 15 characters (IFNAMSIZ - 1). */
-const MAX_VRF_NAME = 15;
 
 export const overlayRules: SemanticRule = {
   name: 'overlay-rules',
@@ -24,8 +23,8 @@ export const overlayRules: SemanticRule = {
     }
     const vpcs = spec.vpcs ?? [];
     vpcs.forEach((vpc, v) => {
-      if (vpc.name.length > MAX_VRF_NAME) {
-        ctx.report('vrf-name-too-long', ['vpcs', v, 'name'], `VPC name "${vpc.name}" has ${vpc.name.length} characters; it becomes the tenant VRF device, which Linux limits to ${MAX_VRF_NAME}`, {
+      if (vpc.name.length > MAX_INTERFACE_NAME) {
+        ctx.report('vrf-name-too-long', ['vpcs', v, 'name'], `VPC name "${vpc.name}" has ${vpc.name.length} characters; it becomes the tenant VRF device, which Linux limits to ${MAX_INTERFACE_NAME}`, {
           hint: 'choose a shorter VPC name',
         });
       }
