@@ -12,7 +12,8 @@ export const cidrRules: SemanticRule = {
   ],
   check(spec, ctx) {
     const parsed = new Map<string, Prefix>();
-    for (const use of [...declaredCidrs(spec), ...addressCidrs(spec)]) {
+    const declaredUses = declaredCidrs(spec);
+    for (const use of [...declaredUses, ...addressCidrs(spec)]) {
       const p = parsePrefix(use.text);
       if (!p) continue; // the schema reported the syntax already
       if (p.hostBitsSet) {
@@ -22,7 +23,7 @@ export const cidrRules: SemanticRule = {
       }
       parsed.set(use.text, p);
     }
-    const declared = declaredCidrs(spec).flatMap((u) => {
+    const declared = declaredUses.flatMap((u) => {
       const p = parsed.get(u.text);
       return p ? [{ ...u, prefix: p }] : [];
     });

@@ -34,7 +34,16 @@ export interface NameTable {
   get(kind: NameKind, key: string): Declaration | undefined;
 }
 
+const tables = new WeakMap<Spec, NameTable>();
+
+/** Built once per spec: several rules read it, and it expands the fabric plan. */
 export function buildNameTable(spec: Spec): NameTable {
+  let table = tables.get(spec);
+  if (!table) tables.set(spec, (table = nameTableOf(spec)));
+  return table;
+}
+
+function nameTableOf(spec: Spec): NameTable {
   const all: Declaration[] = [];
   const add = (kind: NameKind, key: string, path: DataPath, role?: SwitchRole): void => {
     all.push(role ? { kind, key, path, role } : { kind, key, path });
