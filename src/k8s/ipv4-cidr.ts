@@ -1,5 +1,6 @@
 // IPv4 addresses and CIDRs as unsigned 32-bit integers: parsing, printing and containment.
 import type { Ipv4Range } from './k8s-objects.js';
+import { formatAddress } from '../ir/ipv4.js';
 
 export const IPV4_MAX = 0xffffffff;
 
@@ -20,7 +21,7 @@ export function parseIpv4(text: string): number | undefined {
 }
 
 export function formatIpv4(value: number): string {
-  return `${Math.floor(value / 0x1000000) % 256}.${Math.floor(value / 0x10000) % 256}.${Math.floor(value / 0x100) % 256}.${value % 256}`;
+  return formatAddress(value);
 }
 
 export type ParsedCidr =

@@ -1,10 +1,9 @@
 // Address ranges for header matching: a header's address is one IPv4 address or (external sources) a range.
 import { formatAddress, parseAddress, parsePrefix } from '../../ir/ipv4.js';
+import type { Ipv4Range } from '../../k8s/k8s-objects.js';
 
-export interface AddressRange {
-  readonly first: number;
-  readonly last: number;
-}
+/** The same inclusive range of unsigned 32-bit addresses the NetworkPolicy engine uses. */
+export type AddressRange = Ipv4Range;
 
 export function rangeOfCidr(cidr: string): AddressRange | undefined {
   const p = parsePrefix(cidr);
