@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The thrice command line: the only part of thrice that touches the file system and the terminal.
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { THRICE_VERSION } from './version.js';
 import { OUTPUT_FORMATS } from './report.js';
 import { runValidate } from './commands/validate.js';
@@ -10,6 +10,7 @@ import { runExplain } from './commands/explain.js';
 import { runCheck } from './commands/check.js';
 import { registerLabCommands } from './commands/lab.js';
 import { EXIT_USAGE } from './exit-codes.js';
+import { DEFAULT_MAX_INPUT_MIB } from './read-input-file.js';
 
 const program = new Command();
 program
@@ -17,7 +18,17 @@ program
   .description('Network-as-code compiler for layered data-centre networks (Clos fabric, VPC overlays, Kubernetes pod overlays)')
   .version(THRICE_VERSION)
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+  .option('--max-input-size <MiB>', `largest spec, lock file or manifest thrice reads, in MiB (default ${DEFAULT_MAX_INPUT_MIB})`, parseMiB);
+
+/** Program options (recognised before or after the command) merged into a command's own. */
+const withGlobals = <T extends object>(opts: T): T & { maxInputSize?: number } => ({ ...opts, ...(program.opts() as { maxInputSize?: number }) });
+
+function parseMiB(value: string): number {
+  const mib = Number(value);
+  if (!Number.isFinite(mib) || mib <= 0 || mib > 4096) throw new InvalidArgumentError('a size in MiB between 0 and 4096, e.g. 64');
+  return mib;
+}
 
 const formatOption = (): Option =>
   new Option('-f, --format <format>', 'diagnostics format').choices([...OUTPUT_FORMATS]).default('text');
@@ -28,7 +39,7 @@ program
   .argument('<spec>', 'topology file (YAML)')
   .addOption(formatOption())
   .action(async (spec: string, opts: { format: 'text' | 'json' | 'sarif' }) => {
-    process.exitCode = runValidate(spec, opts);
+    process.exitCode = runValidate(spec, withGlobals(opts));
   });
 
 program
@@ -39,7 +50,7 @@ program
   .addOption(formatOption())
   .option('--locked', 'fail instead of updating the lock file when allocation would change it (for CI)')
   .action(async (spec: string, opts: { out: string; format: 'text' | 'json' | 'sarif'; locked?: boolean }) => {
-    process.exitCode = runCompile(spec, opts);
+    process.exitCode = runCompile(spec, withGlobals(opts));
   });
 
 program
@@ -54,7 +65,7 @@ program
       .default('host'),
   )
   .action(async (spec: string, opts: { cluster?: string; format: 'text' | 'json'; hostNetwork: 'host' | 'pod' }) => {
-    process.exitCode = runConnectivity(spec, opts);
+    process.exitCode = runConnectivity(spec, withGlobals(opts));
   });
 
 program
@@ -67,7 +78,7 @@ program
   .option('--port <port>', 'destination port (tcp, udp)')
   .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
   .action(async (spec: string, opts: { from: string; to: string; proto: 'tcp' | 'udp' | 'icmp'; port?: string; format: 'text' | 'json' }) => {
-    process.exitCode = runExplain(spec, opts);
+    process.exitCode = runExplain(spec, withGlobals(opts));
   });
 
 program
@@ -76,7 +87,7 @@ program
   .argument('<spec>', 'topology file (YAML)')
   .addOption(formatOption())
   .action(async (spec: string, opts: { format: 'text' | 'json' | 'sarif' }) => {
-    process.exitCode = runCheck(spec, opts);
+    process.exitCode = runCheck(spec, withGlobals(opts));
   });
 
 registerLabCommands(program);

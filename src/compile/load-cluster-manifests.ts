@@ -14,10 +14,23 @@ import type { SourceText } from '../source/source-text.js';
 
 export type { SourceText };
 
+/** A manifest file the host accepted: `file` names it in diagnostics, `path` (relative to the spec) in the IR. */
+export interface ManifestText extends SourceText {
+  readonly path?: string;
+}
+
+/** Why a pattern gave no files: `code` defaults to manifest-not-found. */
+export interface ManifestReadError {
+  readonly error: string;
+  readonly code?: 'manifest-not-found' | 'manifest-outside-project' | 'manifest-unreadable';
+}
+
+export type ManifestRead = readonly ManifestText[] | ManifestReadError;
+
 /** What the pipeline may ask of its caller: the only way a stage reaches files. */
 export interface CompilerHost {
-  /** Files matching a glob relative to the spec's directory, sorted by path; an error text when unreadable. */
-  readManifests(pattern: string): readonly SourceText[] | { readonly error: string };
+  /** Files matching a glob relative to the spec's directory, sorted by path; an error when refused or unreadable. */
+  readManifests(pattern: string): ManifestRead;
 }
 
 export interface ClusterManifests {
@@ -26,6 +39,12 @@ export interface ClusterManifests {
   readonly objects: K8sObjects;
   readonly policies: readonly InlineNetworkPolicyIR[];
 }
+
+const HINTS: Record<NonNullable<ManifestReadError['code']>, string> = {
+  'manifest-not-found': 'patterns are relative to the spec file',
+  'manifest-outside-project': "manifests must lie inside the spec's directory tree; copy the file there instead of linking to it",
+  'manifest-unreadable': 'manifests must be regular files within the input size limit (--max-input-size)',
+};
 
 export function loadClusterManifests(
   patterns: readonly string[],
@@ -39,16 +58,17 @@ export function loadClusterManifests(
   const seen = new Set<string>();
   patterns.forEach((pattern, i) => {
     const path = patternPaths[i] ?? [];
-    const found = host ? host.readManifests(pattern) : { error: 'no file access in this context' };
-    const problem = 'error' in found ? found.error : found.length === 0 ? 'matches no file' : undefined;
-    if (problem) {
-      report({ code: 'manifest-not-found', severity: 'error', message: `manifests pattern "${pattern}" ${problem}`, location: spans.locate(path), path: formatPath(path), related: [], hint: 'patterns are relative to the spec file' });
+    const found: ManifestRead = host ? host.readManifests(pattern) : { error: 'cannot be read: no file access in this context' };
+    const refused: ManifestReadError | undefined = 'error' in found ? found : found.length === 0 ? { error: 'matches no file' } : undefined;
+    if (refused) {
+      const code = refused.code ?? 'manifest-not-found';
+      report({ code, severity: 'error', message: `manifests pattern "${pattern}" ${refused.error}`, location: spans.locate(path), path: formatPath(path), related: [], hint: HINTS[code] });
       return;
     }
-    for (const source of found as readonly SourceText[]) {
+    for (const source of found as readonly ManifestText[]) {
       if (seen.has(source.file)) continue;
       seen.add(source.file);
-      files.push(source.file);
+      files.push(source.path ?? source.file);
       const parsed = parseYamlStream(source.text, source.file);
       parsed.diagnostics.forEach(report);
       documents.push(...parsed.documents);

@@ -2,6 +2,9 @@
 import { Document, isMap, visit } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../source/parse-yaml.js';
+import type { DataPath } from '../source/data-path.js';
+import { parseAddress, parsePrefix } from '../ir/ipv4.js';
+import { reportLockedValue } from './allocate/locked-value.js';
 
 export interface SwitchLock {
   readonly id?: number;
@@ -37,7 +40,10 @@ const SECTIONS = ['switches', 'pods', 'racks', 'hosts', 'links', 'vpcs', 'subnet
 /** Lock fields holding text (addresses, prefixes); every other field is an integer. */
 const TEXT_FIELDS = new Set(['loopback', 'ip', 'podSubnet']);
 
-/** Reads a parsed lock file; a malformed one is an error located in the lock file, never a crash. */
+/**
+ * Reads a parsed lock file; a malformed one is an error located in the lock file, never a crash: lock-invalid for
+ * its structure and types, lock-value-invalid for an address or prefix that is not one (allocation checks the rest).
+ */
 export function readLockFile(doc: SourceDocument, report: (d: Diagnostic) => void): LockFile {
   const value = doc.value;
   const invalid = (path: (string | number)[], message: string): LockFile => {
@@ -54,6 +60,7 @@ export function readLockFile(doc: SourceDocument, report: (d: Diagnostic) => voi
   if (value === null || value === undefined) return EMPTY_LOCK;
   if (!isRecord(value)) return invalid([], 'a lock file must be a mapping');
   if (value['thrice-lock'] !== 1) return invalid(['thrice-lock'], 'unsupported lock file version (expected `thrice-lock: 1`)');
+  const badValue = (path: DataPath, message: string): void => reportLockedValue({ lockSpans: doc.spans, spans: doc.spans, report }, path, path, message);
   for (const section of SECTIONS) {
     const entries = value[section];
     if (entries === undefined) continue;
@@ -61,16 +68,30 @@ export function readLockFile(doc: SourceDocument, report: (d: Diagnostic) => voi
     for (const [key, entry] of Object.entries(entries)) {
       if (section === 'links') {
         if (typeof entry !== 'string') return invalid([section, key], 'a link entry must be a /31 prefix');
+        const problem = textProblem('link', entry);
+        if (problem) badValue([section, key], `link ${key}: ${problem}`);
         continue;
       }
       if (!isRecord(entry)) return invalid([section, key], 'a lock entry must be a mapping');
       for (const [field, v] of Object.entries(entry)) {
         const ok = TEXT_FIELDS.has(field) ? typeof v === 'string' : Number.isInteger(v);
         if (!ok) return invalid([section, key, field], `unexpected value for \`${field}\``);
+        const problem = typeof v === 'string' ? textProblem(field, v) : undefined;
+        if (problem) badValue([section, key, field], `${section} ${key}: ${problem}`);
       }
     }
   }
   return Object.fromEntries(SECTIONS.map((section) => [section, value[section] ?? {}])) as unknown as LockFile;
+}
+
+/** What is wrong with a text value as thrice writes it (an address, a prefix without host bits, a /31 link), if anything. */
+function textProblem(field: string, text: string): string | undefined {
+  if (field === 'loopback' || field === 'ip') return parseAddress(text) === undefined ? `\`${field}\` ${text} is not an IPv4 address` : undefined;
+  const prefix = parsePrefix(text);
+  if (!prefix) return `${text} is not an IPv4 prefix`;
+  if (prefix.hostBitsSet) return `${text} has host bits set`;
+  if (field === 'link' && prefix.length !== 31) return `${text} is not a /31`;
+  return undefined;
 }
 
 /** Serialises a lock file: sorted keys, one flow mapping per entry, so diffs show one line per object. */

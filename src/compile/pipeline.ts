@@ -4,6 +4,7 @@ import type { TopologyIR } from '../ir/topology-ir.js';
 import type { OutputFile } from '../emit/emitter.js';
 import type { Spec } from '../spec/spec-types.js';
 import type { SourceDocument } from '../source/parse-yaml.js';
+import type { SpanIndex } from '../source/span-index.js';
 import { DiagnosticBag, sortDiagnostics } from '../diagnostics/diagnostic.js';
 import { parseYamlFile } from '../source/parse-yaml.js';
 import { validateAgainstSchema } from '../validate/schema-validate.js';
@@ -72,10 +73,10 @@ export function buildTopology(input: PipelineInput): PipelineResult {
   validateSemantics({ spec, doc }, bag);
   if (bag.hasErrors()) return done();
 
-  const lock = readLock(input.lock, bag);
+  const { lock, spans: lockSpans } = readLock(input.lock, bag);
   if (bag.hasErrors()) return done();
 
-  const built = buildIR({ spec, doc, lock, host: input.host }, bag);
+  const built = buildIR({ spec, doc, lock, lockSpans, host: input.host }, bag);
   if (bag.hasErrors()) return done();
 
   return done({ ir: built.ir, spec, source: doc, lockText: formatLockFile(built.lock, spec.name) });
@@ -130,20 +131,21 @@ const validateSemantics: Stage<{ spec: Spec; doc: SourceDocument }, void> = ({ s
   for (const rule of semanticRules) rule.check(spec, ctx);
 };
 
-const readLock: Stage<SourceText | undefined, LockFile> = (source, bag) => {
-  if (!source) return EMPTY_LOCK;
+/** The lock file's values, and its locations: a bad locked value is reported at its line there. */
+const readLock: Stage<SourceText | undefined, { lock: LockFile; spans?: SpanIndex }> = (source, bag) => {
+  if (!source) return { lock: EMPTY_LOCK };
   const parsed = parseYamlFile(source.text, source.file);
   parsed.diagnostics.forEach((d) => bag.add({ ...d, code: 'lock-invalid' }));
   const doc = parsed.documents[0];
-  return doc ? readLockFile(doc, (d) => bag.add(d)) : EMPTY_LOCK;
+  return doc ? { lock: readLockFile(doc, (d) => bag.add(d)), spans: doc.spans } : { lock: EMPTY_LOCK };
 };
 
-const buildIR: Stage<{ spec: Spec; doc: SourceDocument; lock: LockFile; host?: CompilerHost }, { ir: TopologyIR; lock: LockFile }> = (
-  { spec, doc, lock, host },
-  bag,
-) => {
+const buildIR: Stage<
+  { spec: Spec; doc: SourceDocument; lock: LockFile; lockSpans?: SpanIndex; host?: CompilerHost },
+  { ir: TopologyIR; lock: LockFile }
+> = ({ spec, doc, lock, lockSpans, host }, bag) => {
   const report = (d: Diagnostic): void => bag.add(d);
-  const ctx = { spans: doc.spans, report };
+  const ctx = { spans: doc.spans, lockSpans, report };
   let fabric: FabricIR | undefined;
   let fabricLock: FabricLock = EMPTY_LOCK;
   if (spec.fabric) {

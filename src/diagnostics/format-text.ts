@@ -76,6 +76,13 @@ function placeOf(location: Location): string {
   return `${location.file}:${location.line}:${location.column}`;
 }
 
+/** Longest stretch of a source line quoted; a longer line (a generated or hostile file) is cut around the caret. */
+const MAX_QUOTED = 120;
+/** Context kept before the caret when a long line is cut. */
+const BEFORE_CARET = 20;
+/** What a terminal would act on (escape sequences, carriage returns) or what reorders text (bidi controls): shown as "?". */
+const UNSAFE = /[\x00-\x08\x0B-\x1F\x7F-\x9F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
 /** The source line and a caret line under column..endColumn (to the end of the line for multi-line spans). */
 function snippet(
   location: Location,
@@ -83,19 +90,28 @@ function snippet(
   severity: Severity,
   paint: (style: Style, text: string) => string,
 ): string[] {
-  const text = lines[location.line - 1];
-  if (text === undefined) return [];
+  const raw = lines[location.line - 1];
+  if (raw === undefined) return [];
+  // Parsing drops a byte-order mark, so columns on line 1 count from after it.
+  const text = location.line === 1 ? raw.replace(/^\uFEFF/, '') : raw;
   const number = String(location.line);
   const width = Math.max(GUTTER_WIDTH, number.length + 1);
   const start = Math.max(0, location.column - 1);
   const end = location.endLine > location.line ? text.length : location.endColumn - 1;
+  let from = text.length > MAX_QUOTED ? Math.max(0, Math.min(start - BEFORE_CARET, text.length - MAX_QUOTED)) : 0;
+  if (/[\uDC00-\uDFFF]/.test(text[from] ?? '')) from++;
+  let to = Math.min(text.length, from + MAX_QUOTED);
+  if (/[\uD800-\uDBFF]/.test(text[to - 1] ?? '')) to--;
+  const lead = from > 0 ? '…' : '';
+  const shown = lead + text.slice(from, to).replace(UNSAFE, '?') + (to < text.length ? '…' : '');
   // Keep tabs in the caret prefix so the caret lines up whatever the terminal's tab width.
   const prefix =
-    Array.from(text.slice(0, start), (ch) => (ch === '\t' ? '\t' : ' ')).join('') +
+    (lead ? ' ' : '') +
+    Array.from(text.slice(from, Math.max(from, start)), (ch) => (ch === '\t' ? '\t' : ' ')).join('') +
     ' '.repeat(Math.max(0, start - text.length));
-  const carets = '^'.repeat(Math.max(1, Array.from(text.slice(start, Math.max(start, end))).length));
+  const carets = '^'.repeat(Math.max(1, Array.from(text.slice(start, Math.max(start, Math.min(end, to)))).length));
   return [
-    `${paint('gutter', number.padStart(width) + ' |')} ${text}`,
+    `${paint('gutter', number.padStart(width) + ' |')} ${shown}`,
     `${paint('gutter', ' '.repeat(width) + ' |')} ${prefix}${paint(severity, carets)}`,
   ];
 }

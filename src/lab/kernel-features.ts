@@ -1,6 +1,7 @@
 // What this kernel can do, tried in a throwaway namespace: the lab adapts to missing VRF, dummy, 802.1Q and bridge conntrack.
 import { randomBytes } from 'node:crypto';
-import { addNetns, deleteNetns } from './netns.js';
+import type { LabStateFile } from './lab-state.js';
+import { addNetns, deleteNetns, labMark } from './netns.js';
 import { tryCommand } from './run-command.js';
 
 export interface KernelFeatures {
@@ -26,10 +27,19 @@ export const REQUIRED: readonly (readonly [keyof KernelFeatures, string])[] = [
   ['nftables', 'nftables (CONFIG_NF_TABLES): the generated filters are nftables rulesets'],
 ];
 
-export function probeKernel(prefix: string): KernelFeatures {
-  const netns = `${prefix}-probe-${randomBytes(3).toString('hex')}`;
-  addNetns(netns);
+/** The probe namespace's name: an older thrice left such namespaces unrecorded and unmarked, so the name is how they are known. */
+export const probeNetnsPattern = (lab: string): RegExp => new RegExp(`^${lab}-probe-[0-9a-f]{6}$`);
+
+/** Everything the probe creates in its namespace: one holding nothing else (and no mark) is a probe's. */
+export const PROBE_LINKS: ReadonlySet<string> = new Set(['lo', 'probe0', 'probe1', 'probebr', 'probevx', 'probevrf', 'probedum', 'probe0.5']);
+
+/** Recorded in the lab's state before it exists and forgotten once deleted, so a kill in between leaves it to `down`. */
+export function probeKernel(state: LabStateFile): KernelFeatures {
+  const { name, dir } = state.state;
+  const netns = `${name}-probe-${randomBytes(3).toString('hex')}`;
+  state.addNamespace(netns);
   try {
+    addNetns(netns, labMark(name, dir));
     const ok = (...args: string[]): boolean => tryCommand('ip', ['-n', netns, ...args]).status === 0;
     const nft = (ruleset: string): boolean => tryCommand('ip', ['netns', 'exec', netns, 'nft', '-f', '-'], ruleset).status === 0;
     const veth = ok('link', 'add', 'probe0', 'type', 'veth', 'peer', 'name', 'probe1');
@@ -45,5 +55,6 @@ export function probeKernel(prefix: string): KernelFeatures {
     };
   } finally {
     deleteNetns(netns);
+    state.dropNamespace(netns);
   }
 }

@@ -2,9 +2,9 @@
 import { join } from 'node:path';
 import type { LabPlan } from './lab-plan-types.js';
 import type { LabStateFile } from './lab-state.js';
-import { addNetns, addVeth, inNetns, inNetnsAt, ipBatch, netnsExists } from './netns.js';
+import { addNetns, addVeth, inNetns, inNetnsAt, ipBatch, labMark, netnsExists } from './netns.js';
 import { runWithTenantDir, tenantDir, tenantNamespaces } from './tenant-namespaces.js';
-import { LabError } from './lab-error.js';
+import { LabUsageError } from './lab-error.js';
 
 /** The border tenant namespace's end of an outside link: a link-local address, so it can never clash with the topology's. */
 export const OUTSIDE_GATEWAY = '169.254.0.1';
@@ -12,11 +12,14 @@ export const OUTSIDE_GATEWAY = '169.254.0.1';
 export function createNamespaces(state: LabStateFile, plan: LabPlan): void {
   const taken = plan.namespaces.filter((n) => netnsExists(n.name));
   if (taken.length > 0) {
-    throw new LabError(`namespaces ${taken.map((n) => n.name).join(', ')} exist already and are not part of this lab's state; delete them or pick another --name`);
+    // Not recorded and not marked as this lab's (up removed those): someone else's, so the name is the problem.
+    const names = taken.map((n) => n.name);
+    throw new LabUsageError(`${names.length === 1 ? 'namespace' : 'namespaces'} ${names.join(', ')} ${names.length === 1 ? 'exists' : 'exist'} already and ${names.length === 1 ? 'is' : 'are'} not this lab's; delete ${names.length === 1 ? 'it' : 'them'} or pick another --name`);
   }
+  const mark = labMark(state.state.name, state.state.dir);
   for (const n of plan.namespaces) {
     state.addNamespace(n.name);
-    addNetns(n.name);
+    addNetns(n.name, mark);
     // BGP unnumbered peers by the link-local addresses router advertisements carry. With duplicate address detection
     // they stay tentative for a second after the link comes up, early advertisements are lost, and a session can wait
     // out BGP's 10 s connect-retry timer. No address can be duplicated on a veth pair, so the check is switched off.

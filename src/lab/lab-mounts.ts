@@ -1,6 +1,7 @@
 // Mount points of a lab, read from /proc/self/mountinfo: which exist, which lie under the lab directory, unmounting them.
 import { readFileSync } from 'node:fs';
 import { runCommand, tryCommand } from './run-command.js';
+import { LabError } from './lab-error.js';
 
 /** Mount points in mount order (mountinfo's order), with the kernel's octal escapes undone. */
 export function mountPoints(): string[] {
@@ -29,6 +30,6 @@ export function bindMount(source: string, target: string): void {
 export function unmountAll(path: string): void {
   while (isMountPoint(path)) {
     const r = tryCommand('umount', [path]);
-    if (r.status !== 0) throw new Error(`cannot unmount ${path}: ${r.stderr.trim()}`);
+    if (r.status !== 0) throw new LabError(`cannot unmount ${path}: ${r.stderr.trim()}`);
   }
 }

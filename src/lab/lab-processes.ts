@@ -1,5 +1,5 @@
 // The lab's own processes, by pid and start time only: find them from pid files, check they are still ours, stop them.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { LabProcess } from './lab-state.js';
 
 export function sleepMs(ms: number): void {
@@ -50,9 +50,35 @@ export function isRunning(p: LabProcess): boolean {
 /** SIGTERM, then SIGKILL after `graceMs`; returns once the process is gone (or was never ours). */
 export function stopProcess(p: LabProcess, graceMs = 3000): void {
   const live = identify(p);
-  if (!live || live.pid === undefined) return;
-  const pid = live.pid;
-  const still = (): boolean => startTimeOf(pid) === live.startTime && !isZombie(pid);
+  if (live?.pid !== undefined) stopPid(live.pid, live.startTime, graceMs);
+}
+
+/**
+ * Every process (but this one) whose network namespace is one of those pinned at `pins`: they would keep a deleted
+ * namespace alive, unseen, with its links and addresses. Compared by the namespace's device and inode.
+ */
+export function processesInNamespaces(pins: readonly string[]): number[] {
+  const key = (path: string): string | undefined => {
+    try {
+      const st = statSync(path);
+      return `${st.dev}:${st.ino}`;
+    } catch {
+      return undefined;
+    }
+  };
+  const wanted = new Set(pins.map(key).filter((k): k is string => k !== undefined));
+  // Never the machine's own namespace (or this process's), whatever is pinned under a lab's name.
+  for (const own of ['/proc/1/ns/net', '/proc/self/ns/net']) wanted.delete(key(own) ?? '');
+  if (wanted.size === 0) return [];
+  return readdirSync('/proc')
+    .filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)
+    .filter((p) => wanted.has(key(`/proc/${p}/ns/net`) ?? ''))
+    .map(Number);
+}
+
+/** SIGTERM, then SIGKILL, to a pid while it still has the start time it had when found. */
+export function stopPid(pid: number, startTime: number | undefined, graceMs = 3000): void {
+  const still = (): boolean => startTimeOf(pid) === startTime && !isZombie(pid);
   try {
     process.kill(pid, 'SIGTERM');
   } catch {

@@ -1,6 +1,8 @@
 // The state file: every namespace, mount, process and path a lab creates, written before each is made, so `down` undoes exactly that.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LabUsageError } from './lab-error.js';
+import { stateProblem } from './lab-state-check.js';
 
 export const STATE_FILE = 'lab-state.json';
 export const STATE_VERSION = 1;
@@ -46,12 +48,25 @@ export function statePath(dir: string): string {
   return join(dir, STATE_FILE);
 }
 
+/**
+ * The state recorded in `dir`. `down` removes what it lists, so a file that is not what `up` writes (another version,
+ * hand-edited, copied from another lab) is refused as a whole rather than trusted with paths and namespaces.
+ */
 export function readState(dir: string): LabState | undefined {
   const path = statePath(dir);
   if (!existsSync(path)) return undefined;
-  const state = JSON.parse(readFileSync(path, 'utf8')) as LabState;
-  if (state.version !== STATE_VERSION) throw new Error(`${path} is a version ${state.version} lab state; this thrice reads version ${STATE_VERSION}`);
-  return state;
+  let state: unknown;
+  try {
+    state = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new LabUsageError(`${path} is not a lab state file: ${error.message}`);
+  }
+  const version = (state as { version?: unknown } | null)?.version;
+  if (version !== STATE_VERSION) throw new LabUsageError(`${path} is a version ${String(version)} lab state; this thrice reads version ${STATE_VERSION}`);
+  const problem = stateProblem(state, dir);
+  if (problem) throw new LabUsageError(`${path} is not a state file thrice wrote for this directory: ${problem}`);
+  return state as LabState;
 }
 
 /** Writes through on every change (temporary file, then rename), so the file on disk never lags what exists. */
@@ -77,6 +92,11 @@ export class LabStateFile {
 
   addNamespace(name: string): void {
     this.update((s) => ({ namespaces: [...s.namespaces, name] }));
+  }
+
+  /** Forgets a namespace once it is deleted again (the kernel probe's). */
+  dropNamespace(name: string): void {
+    this.update((s) => ({ namespaces: s.namespaces.filter((n) => n !== name) }));
   }
 
   addMount(path: string): void {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LinkEnd } from './lab-plan-types.js';
 import { type CommandResult, runCommand, tryCommand } from './run-command.js';
+import { LabError } from './lab-error.js';
 
 /** Where `ip netns` pins namespaces (/var/run is a link to /run on every current distribution). */
 export const NETNS_DIR = '/run/netns';
@@ -17,17 +18,45 @@ export function listNetns(): string[] {
   return existsSync(NETNS_DIR) ? readdirSync(NETNS_DIR) : [];
 }
 
-export function addNetns(name: string): void {
-  runCommand('ip', ['netns', 'add', name]);
+/**
+ * What a lab writes into each namespace it makes (as the alias of `lo`), so that one no state file records (the state
+ * was lost, or an older thrice leaked it) is still known as this lab's, and never taken for another lab's of a prefix name.
+ */
+export function labMark(lab: string, dir: string): string {
+  return `thrice-lab:${lab}:${dir}`;
+}
+
+/** The alias of lo is at most 255 bytes (IFALIASZ). */
+export const MAX_MARK_BYTES = 255;
+
+/**
+ * A new namespace, marked before it is pinned: one process (which a killed thrice does not take with it) brings lo up
+ * with the mark, then pins its own namespace with `ip netns attach` (set up as `ip netns add` does). So no pin of a lab
+ * ever exists unmarked, even when thrice is killed between two commands.
+ */
+export function addNetns(name: string, mark: string): void {
   // Every namespace starts with lo down; addresses on lo (loopbacks) and local sockets need it up.
-  runCommand('ip', ['-n', name, 'link', 'set', 'dev', 'lo', 'up']);
+  const shell = 'ip link set dev lo up alias "$1" && exec ip netns attach "$2" "$$"';
+  runCommand('unshare', ['--net', 'sh', '-c', shell, 'sh', mark, name]);
+}
+
+/** The links of a namespace and the mark on its lo; undefined when it cannot be entered (a pin left without its mount). */
+export function netnsContents(name: string): { links: string[]; mark?: string } | undefined {
+  const r = tryCommand('ip', ['-j', '-n', name, 'link', 'show']);
+  if (r.status !== 0) return undefined;
+  try {
+    const links = JSON.parse(r.stdout) as { ifname: string; ifalias?: string }[];
+    return { links: links.map((l) => l.ifname), mark: links.find((l) => l.ifname === 'lo')?.ifalias };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Deletes a namespace; one already gone is fine (down after a partial up). */
 export function deleteNetns(name: string): void {
   if (!netnsExists(name)) return;
   const r = tryCommand('ip', ['netns', 'del', name]);
-  if (r.status !== 0 && netnsExists(name)) throw new Error(`cannot delete namespace ${name}: ${r.stderr.trim()}`);
+  if (r.status !== 0 && netnsExists(name)) throw new LabError(`cannot delete namespace ${name}: ${r.stderr.trim()}`);
 }
 
 /**

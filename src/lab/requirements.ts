@@ -1,5 +1,6 @@
 // Checks up front what the lab needs from the machine (root, tools, FRR, the frr user), with what to do about each gap.
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { type Stats, accessSync, constants, readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { FRR_BIN } from './frr-daemons.js';
 import { tryCommand } from './run-command.js';
 
@@ -49,5 +50,41 @@ export function frrUser(): { uid: number; gid: number } | undefined {
     return fields ? { uid: Number(fields[2]), gid: Number(fields[3]) } : undefined;
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * The first directory at or above `dir` that the frr user may not pass through, with its mode: the daemons drop to frr
+ * before they open their pid files, sockets and logs under the lab directory, and would fail with no hint why.
+ */
+export function blockedForFrr(dir: string, user: { uid: number; gid: number }): { dir: string; mode: string } | undefined {
+  const groups = new Set([user.gid, ...supplementaryGroups('frr')]);
+  for (let d = dir; ; d = dirname(d)) {
+    const st = statOrUndefined(d);
+    if (st) {
+      const bit = st.uid === user.uid ? 0o100 : groups.has(st.gid) ? 0o010 : 0o001;
+      if ((st.mode & bit) === 0) return { dir: d, mode: (st.mode & 0o7777).toString(8).padStart(4, '0') };
+    }
+    if (d === dirname(d)) return undefined;
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function supplementaryGroups(user: string): number[] {
+  try {
+    return readFileSync('/etc/group', 'utf8')
+      .split('\n')
+      .map((l) => l.split(':'))
+      .filter((f) => (f[3] ?? '').split(',').includes(user))
+      .map((f) => Number(f[2]));
+  } catch {
+    return [];
   }
 }

@@ -4,6 +4,7 @@ import { renderTemplate } from '../emit/render-template.js';
 import { buildSecurityGroupChains, groupsOf, securityGroupChainName } from '../emit/nftables/security-group-chains.js';
 import { nftString } from '../emit/nftables/nft-text.js';
 import type { NftRulesetView } from '../emit/nftables/ruleset-view.js';
+import { LabError } from './lab-error.js';
 
 /** A table name of its own, so that a `vm:<name>` firewall's `inet thrice` table in the same VM is left alone. */
 export const STAND_IN_TABLE = 'inet thrice_lab_sg';
@@ -17,7 +18,7 @@ export const STAND_IN_TABLE = 'inet thrice_lab_sg';
  */
 export function securityGroupStandIn(ir: TopologyIR, vmName: string): string {
   const vm = ir.overlay.vms.find((v) => v.name === vmName);
-  if (!vm) throw new Error(`thrice lab: no VM ${vmName}`);
+  if (!vm) throw new LabError(`no VM ${vmName}`);
   const groups = groupsOf(ir, vm);
   const port = nftString(vm.interface);
   const view: NftRulesetView = {

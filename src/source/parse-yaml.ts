@@ -1,9 +1,15 @@
-// Parses YAML text into plain values plus a span index, reporting syntax errors, duplicate keys and alias bombs.
-import { LineCounter, parseAllDocuments, parseDocument, isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
+// Parses YAML text into plain values plus a span index; every malformed or hostile input becomes a located diagnostic.
+import { LineCounter, parseAllDocuments, parseDocument } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
-import { CORE_SCHEMA, load as fastLoad, loadAll as fastLoadAll } from 'js-yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { type SpanEntry, SpanIndex, type SpanTable } from './span-index.js';
+import { limitDiagnostics } from '../diagnostics/limit-diagnostics.js';
+import { type FastFailure, type FastLoad, fastLoad } from './fast-load.js';
+import { aliasBomb, duplicateKey, fromJsYaml, multipleDocuments, nonPrintable, tooDeep, tooManyEntries, unknownTag } from './parse-diagnostics.js';
+import { type ListStarts, type SpanEntry, SpanIndex, type SpanTable } from './span-index.js';
+import { documentStart, firstNonPrintable, locationAt, nodeStart, tagStart } from './text-position.js';
+import { checkNodeLimits } from './yaml-node-limits.js';
+import { MAX_ALIAS_COUNT, SLOW_PATH_MAX_BYTES } from './yaml-limits.js';
 
 /** One parsed YAML document: its plain JS value and where every part of it came from. */
 export interface SourceDocument {
@@ -17,69 +23,93 @@ export interface ParseResult {
   readonly diagnostics: readonly Diagnostic[];
 }
 
-/** More alias expansions than this in one document is treated as a "billion laughs" attack. */
-const MAX_ALIAS_COUNT = 100;
+/** Syntax errors reported per file; garbage input can have one per character. */
+const MAX_PARSE_DIAGNOSTICS = 20;
 
-/** An anchor (`&name`) outside a quoted word; documents with anchors take the alias-counting parser. */
-const ANCHOR = /(?:^|[\s,[{])&[^\s,[\]{}]/m;
-
-const OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: true } as const;
+// resolveKnownTags: false keeps `yaml` from building YAML 1.1 values (!!binary, !!set, !!timestamp) js-yaml refuses.
+// uniqueKeys: false because yaml's check is quadratic in a mapping's size; checkNodeLimits finds duplicates instead.
+const OPTIONS = { uniqueKeys: false, prettyErrors: false, strict: true, resolveKnownTags: false } as const;
 
 /**
  * Parses a single-document YAML file (the topology spec, a lock file).
  *
- * Two parsers, one meaning: js-yaml (YAML 1.2 core schema) reads clean, anchor-free files about seven
- * times faster; `yaml` keeps source positions and counts alias expansions. Clean files get values from
- * js-yaml and positions from `yaml` only when a diagnostic asks; anything js-yaml rejects, and any
- * file with anchors, goes straight through `yaml`, whose errors are the ones reported.
+ * Two parsers, one meaning (the YAML 1.2 core schema): js-yaml reads every file first, about seven times faster
+ * than `yaml`, under thrice's limits (nesting depth, entries per list or mapping); it also tells whether the file
+ * defines anchors. Clean files without anchors keep js-yaml's values and get positions from `yaml` only when a
+ * diagnostic asks. Files with anchors, and small files js-yaml rejects, go through `yaml`, which counts alias
+ * expansions and whose error messages are the ones reported.
  */
 export function parseYamlFile(text: string, file: string): ParseResult {
-  if (!ANCHOR.test(text)) {
-    let value: unknown;
-    let ok = true;
-    try {
-      value = fastLoad(text, { schema: CORE_SCHEMA, filename: file });
-    } catch {
-      ok = false;
+  return guarded(text, file, (clean) => {
+    const fast = fastLoad(clean);
+    if (!fast.ok) return fastFailure(fast, clean, file, () => slowFile(clean, file));
+    if (fast.values.length > 1) {
+      const start = documentStart(clean, fast.roots[1] ?? clean.length);
+      return refused(multipleDocuments(locationAt(clean, file, start)));
     }
-    if (ok) {
-      const spans = new SpanIndex(file, () => spanTableOf(text));
-      return { documents: [{ file, value: value ?? null, spans }], diagnostics: [] };
-    }
-  }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, ...OPTIONS });
-  return convertDocuments([doc], file, lineCounter);
+    if (fast.anchors) return slowFile(clean, file);
+    const spans = new SpanIndex(file, () => spanTableOf(clean), listStartsOf(fast, clean, file));
+    return { documents: [{ file, value: fast.values[0] ?? null, spans }], diagnostics: [] };
+  });
 }
 
 /** Parses a multi-document YAML stream (Kubernetes manifests), with the same two-parser path as parseYamlFile. JSON is YAML, so it is read here too. */
 export function parseYamlStream(text: string, file: string): ParseResult {
-  if (!ANCHOR.test(text)) {
-    const values: unknown[] = [];
-    let ok = true;
-    try {
-      fastLoadAll(text, (doc) => values.push(doc), { schema: CORE_SCHEMA, filename: file });
-    } catch {
-      ok = false;
-    }
-    if (ok) {
-      let tables: SpanTable[] | undefined;
-      const tableOf = (i: number): SpanTable => {
-        tables ??= streamSpanTables(text);
-        // js-yaml reads a comment-only stream as one empty document where yaml reads none.
-        return tables[i] ?? { entries: new Map(), lines: null };
-      };
-      const documents = values.map((value, i) => ({ file, value: value ?? null, spans: new SpanIndex(file, () => tableOf(i)) }));
-      return { documents, diagnostics: [] };
-    }
+  return guarded(text, file, (clean) => {
+    const fast = fastLoad(clean);
+    if (!fast.ok) return fastFailure(fast, clean, file, () => slowStream(clean, file));
+    if (fast.anchors) return slowStream(clean, file);
+    let tables: SpanTable[] | undefined;
+    const tableOf = (i: number): SpanTable => {
+      tables ??= streamSpanTables(clean);
+      // js-yaml reads a comment-only stream as one empty document where yaml reads none.
+      return tables[i] ?? { entries: new Map(), lines: null };
+    };
+    const starts = listStartsOf(fast, clean, file);
+    const documents = fast.values.map((value, i) => ({ file, value: value ?? null, spans: new SpanIndex(file, () => tableOf(i), starts) }));
+    return { documents, diagnostics: [] };
+  });
+}
+
+/** Drops a byte-order mark (editors do not count it as a column), refuses control characters, and never throws. */
+function guarded(text: string, file: string, read: (clean: string) => ParseResult): ParseResult {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const bad = firstNonPrintable(clean);
+  if (bad !== -1) return refused(nonPrintable(clean, file, bad));
+  try {
+    return read(clean);
+  } catch (error) {
+    // Every limit is checked before the parsers could throw; this is the last guard, so no input ever crashes thrice.
+    const message = error instanceof RangeError ? 'the file is too large or too deeply nested to read' : 'the file could not be read as YAML';
+    return refused({ code: 'yaml-syntax', severity: 'error', message, location: locationAt(clean, file, 0), related: [] });
   }
+}
+
+function refused(diagnostic: Diagnostic): ParseResult {
+  return { documents: [], diagnostics: [diagnostic] };
+}
+
+function fastFailure(failure: FastFailure, text: string, file: string, slow: () => ParseResult): ParseResult {
+  if (failure.limit === 'entries') return refused(tooManyEntries(locationAt(text, file, nodeStart(text, failure.offset)), failure.list));
+  if (failure.limit === 'depth') return refused(tooDeep(locationAt(text, file, failure.offset)));
+  return text.length > SLOW_PATH_MAX_BYTES ? refused(fromJsYaml(failure.error, text, file)) : slow();
+}
+
+function listStartsOf(fast: FastLoad, text: string, file: string): ListStarts {
+  return { offsets: fast.listStarts, locate: (offset) => locationAt(text, file, nodeStart(text, offset)) };
+}
+
+function slowFile(text: string, file: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, ...OPTIONS });
+  return convertDocuments([doc], text, file, lineCounter);
+}
+
+function slowStream(text: string, file: string): ParseResult {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, ...OPTIONS });
-  if (!Array.isArray(docs)) {
-    // An empty stream; parseAllDocuments returns an EmptyStream object.
-    return { documents: [], diagnostics: [] };
-  }
-  return convertDocuments(docs, file, lineCounter);
+  // An empty stream: parseAllDocuments returns an EmptyStream object.
+  return Array.isArray(docs) ? convertDocuments(docs, text, file, lineCounter) : { documents: [], diagnostics: [] };
 }
 
 function spanTableOf(text: string): SpanTable {
@@ -101,45 +131,54 @@ function streamSpanTables(text: string): SpanTable[] {
   });
 }
 
-function convertDocuments(docs: Document[], file: string, lineCounter: LineCounter): ParseResult {
+/** `yaml`'s error codes that have a thrice code of their own; every other error is yaml-syntax. */
+const YAML_ERROR_CODES: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'duplicate-key',
+  MULTIPLE_DOCS: 'yaml-multiple-documents',
+  RESOURCE_EXHAUSTION: 'yaml-too-deep',
+};
+
+function convertDocuments(docs: Document[], text: string, file: string, lineCounter: LineCounter): ParseResult {
   const diagnostics: Diagnostic[] = [];
   const documents: SourceDocument[] = [];
   const fileSpans = new SpanIndex(file, () => ({ entries: new Map(), lines: lineCounter }));
+  const at = (offset: number) => fileSpans.toLocation({ start: offset, end: offset + 1 });
   for (const doc of docs) {
-    let failed = false;
+    let exhausted: number | undefined;
     for (const error of doc.errors) {
-      failed = true;
-      const duplicate = error.code === 'DUPLICATE_KEY';
-      const [start, end] = error.pos;
-      diagnostics.push({
-        code: duplicate ? 'duplicate-key' : 'yaml-syntax',
-        severity: 'error',
-        message: duplicate ? 'this key appears twice in the same mapping' : firstLine(error.message),
-        location: fileSpans.toLocation({ start, end }),
-        related: [],
-        hint: duplicate ? 'YAML mappings keep one value per key; remove or rename one of them' : undefined,
-      });
+      const location = fileSpans.toLocation({ start: error.pos[0], end: error.pos[1] });
+      const code = YAML_ERROR_CODES[error.code] ?? 'yaml-syntax';
+      if (code === 'duplicate-key') diagnostics.push(duplicateKey(location));
+      else if (code === 'yaml-multiple-documents') diagnostics.push(multipleDocuments(location));
+      else if (code === 'yaml-too-deep') exhausted ??= error.pos[0];
+      else diagnostics.push({ code, severity: 'error', message: firstLine(error.message), location, related: [] });
     }
-    if (failed) continue;
+    if (exhausted !== undefined) {
+      // `yaml` ran out of stack (once per level it unwound); the nodes it built show where the limit was crossed.
+      const deep = checkNodeLimits(doc, true)[0];
+      diagnostics.push(tooDeep(at(deep?.kind === 'depth' ? deep.offset : exhausted)));
+    }
+    if (doc.errors.length > 0) continue;
+    const problems = checkNodeLimits(doc);
+    for (const problem of problems) {
+      if (problem.kind === 'duplicate') diagnostics.push(duplicateKey(fileSpans.toLocation({ start: problem.offset, end: problem.end })));
+      else if (problem.kind === 'tag') diagnostics.push(unknownTag(at(tagStart(text, problem.offset)), problem.tag));
+      else diagnostics.push(problem.kind === 'depth' ? tooDeep(at(problem.offset)) : tooManyEntries(at(problem.offset), problem.list));
+    }
+    if (problems.length > 0) continue;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-    } catch {
-      diagnostics.push({
-        code: 'yaml-alias-bomb',
-        severity: 'error',
-        message: `aliases expand too often (more than ${MAX_ALIAS_COUNT} times); refusing to expand`,
-        location: fileSpans.toLocation({ start: 0, end: 0 }),
-        related: [],
-        hint: 'write the repeated values out, or use fewer nested aliases',
-      });
+    } catch (error) {
+      // Aliases can nest what the text does not: a chain of anchors each holding the previous one.
+      diagnostics.push(error instanceof RangeError ? tooDeep(at(0)) : aliasBomb(at(0)));
       continue;
     }
     const entries = new Map<string, SpanEntry>();
     if (doc.contents) indexNode(doc.contents as YamlNode, '', entries, undefined);
     documents.push({ file, value, spans: new SpanIndex(file, () => ({ entries, lines: lineCounter })) });
   }
-  return { documents, diagnostics };
+  return { documents, diagnostics: limitDiagnostics(diagnostics, MAX_PARSE_DIAGNOSTICS) };
 }
 
 type Range = { start: number; end: number };

@@ -18,6 +18,12 @@ export interface SpanTable {
   readonly lines: LineCounter | null;
 }
 
+/** Where long lists begin, noted by the fast parser: a list-length error is located without building the table. */
+export interface ListStarts {
+  readonly offsets: WeakMap<object, number>;
+  readonly locate: (offset: number) => Location;
+}
+
 /**
  * Locations of a document's values. The table may be built lazily: the fast parse path defers the
  * position-tracking parse until the first diagnostic needs a location, so clean compiles never pay for it.
@@ -28,6 +34,7 @@ export class SpanIndex {
   constructor(
     readonly file: string,
     private readonly build: () => SpanTable,
+    private readonly listStarts?: ListStarts,
   ) {}
 
   private get table(): SpanTable {
@@ -53,6 +60,12 @@ export class SpanIndex {
     const get = (): Location => (resolved ??= this.locate(path));
     const field = (key: keyof Location) => ({ enumerable: true, get: () => get()[key] });
     return Object.defineProperties({}, { file: field('file'), line: field('line'), column: field('column'), endLine: field('endLine'), endColumn: field('endColumn') }) as Location;
+  }
+
+  /** A list's location; lists the fast parser noted need no position-tracking parse (a huge file takes seconds). */
+  locateList(path: DataPath, list: object): Location {
+    const offset = this.listStarts?.offsets.get(list);
+    return offset !== undefined && this.listStarts ? this.listStarts.locate(offset) : this.locate(path);
   }
 
   /** The mapping key's location, or the value's when the value has no key (list items, root). */

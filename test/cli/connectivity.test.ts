@@ -1,7 +1,7 @@
 // `thrice connectivity` end to end: every netpol-analyzer oracle case through a spec that imports its manifests.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
@@ -10,10 +10,11 @@ const cases = readdirSync(casesDir).sort();
 const work = mkdtempSync(join(tmpdir(), 'thrice-connectivity-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** A spec beside a copy of the case's manifests: a spec may import only from its own directory tree. */
 function specFor(name: string): string {
   const path = join(work, `${name}.yaml`);
-  const manifests = relative(work, join(casesDir, name, 'input'));
-  writeFileSync(path, `thrice: 1\nname: oracle\nclusters:\n  - name: c\n    manifests: ['${manifests}/*']\n`);
+  cpSync(join(casesDir, name, 'input'), join(work, name), { recursive: true });
+  writeFileSync(path, `thrice: 1\nname: oracle\nclusters:\n  - name: c\n    manifests: ['${name}/*']\n`);
   return path;
 }
 

@@ -24,7 +24,7 @@ export function compileExample(name: string) {
   const specPath = `examples/${name}`;
   const lockPath = specPath.replace(/\.ya?ml$/, '.lock.yaml');
   const lock = existsSync(join(root, lockPath)) ? { file: lockPath, text: readFileSync(join(root, lockPath), 'utf8') } : undefined;
-  const host = fileSystemHost(join(root, specPath), (p) => relative(root, p));
+  const host = fileSystemHost(join(root, specPath), { display: (p) => relative(root, p) });
   return { result: compileTopology({ spec: { file: specPath, text: readFileSync(join(root, specPath), 'utf8') }, lock, host }), lock };
 }
 

@@ -54,8 +54,10 @@ describe('parseYamlFile', () => {
     expect(parseYamlFile(bomb, 'f.yaml').diagnostics.map((d) => d.code)).toEqual(['yaml-alias-bomb']);
   });
 
-  it('rejects a second document in a spec', () => {
-    expect(parseYamlFile('a: 1\n---\nb: 2\n', 'f.yaml').diagnostics.map((d) => d.code)).toEqual(['yaml-syntax']);
+  it('rejects a second document in a spec, at its start', () => {
+    const second = parseYamlFile('a: 1\n---\nb: 2\n', 'f.yaml');
+    expect(second.documents).toHaveLength(0);
+    expect(second.diagnostics.map((d) => `${d.code} ${at(d.location!)}`)).toEqual(['yaml-multiple-documents 2:1']);
   });
 });
 

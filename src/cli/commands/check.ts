@@ -3,10 +3,10 @@ import { checkTopology } from '../../compile/pipeline.js';
 import type { IntentResult } from '../../analysis/intents/evaluate-intents.js';
 import { type OutputFormat, createReporter } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { readInputs } from './read-inputs.js';
+import { type InputOptions, readInputs } from './read-inputs.js';
 
-export function runCheck(specPath: string, opts: { format: OutputFormat }): number {
-  const read = readInputs(specPath);
+export function runCheck(specPath: string, opts: { format: OutputFormat } & InputOptions): number {
+  const read = readInputs(specPath, opts);
   if (!read.ok) return EXIT_USAGE;
   const result = checkTopology(read.input);
   const intents = result.intents.map((i) => ({ name: i.name, expect: i.expect, verdict: i.verdict, holds: i.holds, paths: i.paths.length }));

@@ -1,19 +1,30 @@
-// `thrice compile <spec> -o <dir>`: validate, allocate, emit; write the output directory and the lock file atomically.
-import { existsSync, readFileSync } from 'node:fs';
+// `thrice compile <spec> -o <dir>`: validate, allocate, emit; write the output directory and the lock file as one transaction.
 import { compileTopology } from '../../compile/pipeline.js';
 import { type OutputFormat, createReporter, displayPath } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { OutputDirError, writeFileAtomic, writeOutputDir } from '../write-output-dir.js';
+import { OutputDirError, writeOutputDir } from '../write-output-dir.js';
+import { outputDirProblem } from '../output-dir-safety.js';
+import { realPathOf } from '../inside-directory.js';
+import { lockPathFor } from '../lock-path.js';
 import { THRICE_VERSION } from '../version.js';
-import { readInputs } from './read-inputs.js';
+import { type InputOptions, readInputs } from './read-inputs.js';
 
-export function runCompile(specPath: string, opts: { out: string; format: OutputFormat; locked?: boolean }): number {
-  const read = readInputs(specPath);
+export interface CompileOptions extends InputOptions {
+  readonly out: string;
+  readonly format: OutputFormat;
+  readonly locked?: boolean;
+}
+
+export function runCompile(specPath: string, opts: CompileOptions): number {
+  // Refused before anything is read or compiled: -o "" or -o / is a slip of the hand, not a spec problem.
+  const early = outputDirProblem(opts.out, [realPathOf(specPath), realPathOf(lockPathFor(specPath))], displayPath);
+  if (early) return usage(early);
+  const read = readInputs(specPath, opts);
   if (!read.ok) return EXIT_USAGE;
   const reporter = createReporter(opts.format);
   const result = compileTopology(read.input);
   const diagnostics = [...result.diagnostics];
-  const previousLock = existsSync(read.lockPath) ? readFileSync(read.lockPath, 'utf8') : undefined;
+  const previousLock = read.input.lock?.text;
   const lockChanged = result.lockText !== undefined && result.lockText !== previousLock;
   if (opts.locked && lockChanged && result.outputs) {
     diagnostics.push({
@@ -28,18 +39,23 @@ export function runCompile(specPath: string, opts: { out: string; format: Output
   const failed = diagnostics.some((d) => d.severity === 'error') || !result.outputs;
   reporter.diagnostics(diagnostics, read.sources);
   if (failed || !result.outputs) return EXIT_ERRORS;
+  // Manifests are known only now that the pipeline has read them.
+  const refused = outputDirProblem(opts.out, read.readPaths, displayPath);
+  if (refused) return usage(refused);
   try {
-    writeOutputDir(opts.out, result.outputs, `thrice ${THRICE_VERSION}`);
+    const lock = lockChanged && result.lockText !== undefined ? { path: read.lockPath, contents: result.lockText } : undefined;
+    writeOutputDir(opts.out, result.outputs, `thrice ${THRICE_VERSION}`, lock);
   } catch (error) {
-    if (error instanceof OutputDirError) {
-      process.stderr.write(`thrice: ${error.message}\n`);
-      return EXIT_USAGE;
-    }
+    if (error instanceof OutputDirError) return usage(error.message);
     throw error;
   }
-  if (lockChanged && result.lockText !== undefined) writeFileAtomic(read.lockPath, result.lockText);
   if (opts.format === 'text') {
     process.stdout.write(`compiled ${read.input.spec.file}: ${result.outputs.length} files in ${opts.out}${lockChanged ? `; updated ${displayPath(read.lockPath)}` : ''}\n`);
   }
   return EXIT_OK;
+}
+
+function usage(message: string): number {
+  process.stderr.write(`thrice: ${message}\n`);
+  return EXIT_USAGE;
 }

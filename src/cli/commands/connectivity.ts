@@ -4,16 +4,16 @@ import { computeConnectivity } from '../../policy/connectivity.js';
 import { connectivityJson, formatConnectivity } from '../../policy/connectivity-listing.js';
 import { createReporter } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { readInputs } from './read-inputs.js';
+import { type InputOptions, readInputs } from './read-inputs.js';
 
-export interface ConnectivityOptions {
+export interface ConnectivityOptions extends InputOptions {
   readonly cluster?: string;
   readonly format: 'text' | 'json';
   readonly hostNetwork: 'host' | 'pod';
 }
 
 export function runConnectivity(specPath: string, opts: ConnectivityOptions): number {
-  const read = readInputs(specPath);
+  const read = readInputs(specPath, opts);
   if (!read.ok) return EXIT_USAGE;
   const result = buildTopology(read.input);
   const reporter = createReporter('text');

@@ -6,9 +6,9 @@ import type { FlowPath, FlowProto } from '../../analysis/paths/path-types.js';
 import { createReporter } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { parseEndpoint } from '../parse-endpoint.js';
-import { readInputs } from './read-inputs.js';
+import { type InputOptions, readInputs } from './read-inputs.js';
 
-export interface ExplainOptions {
+export interface ExplainOptions extends InputOptions {
   readonly from: string;
   readonly to: string;
   readonly proto: FlowProto;
@@ -30,7 +30,7 @@ export function runExplain(specPath: string, opts: ExplainOptions): number {
     process.stderr.write('thrice: --port takes a port number from 1 to 65535 (required for tcp and udp)\n');
     return EXIT_USAGE;
   }
-  const read = readInputs(specPath);
+  const read = readInputs(specPath, opts);
   if (!read.ok) return EXIT_USAGE;
   const result = buildTopology(read.input);
   if (!result.ir || result.diagnostics.some((d) => d.severity === 'error')) {

@@ -1,5 +1,5 @@
 // Finds the lab a `thrice lab` command means: --dir, else --name, else the spec's topology name, else the only lab there is.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LAB_ROOT, defaultLabDir, defaultLabName, labNameProblem } from '../../lab/lab-names.js';
 import { STATE_FILE } from '../../lab/lab-state.js';
@@ -10,19 +10,37 @@ export interface LabLocationOptions {
   readonly dir?: string;
 }
 
-export type LabLocation = { readonly ok: true; readonly name: string; readonly dir: string } | { readonly ok: false; readonly message: string };
+export type LabLocation =
+  | {
+      readonly ok: true;
+      readonly name: string;
+      readonly dir: string;
+      /** False where the name is a guess (--dir alone, no state there): nothing is removed by that name alone. */
+      readonly nameKnown: boolean;
+    }
+  | { readonly ok: false; readonly message: string };
 
 /** For `up`: the topology name is known from the compiled spec. */
 export function labLocationFor(topology: string, opts: LabLocationOptions): LabLocation {
   const name = opts.name ?? defaultLabName(topology);
   const problem = labNameProblem(name);
   if (problem) return { ok: false, message: problem };
-  return { ok: true, name, dir: resolve(opts.dir ?? defaultLabDir(name)) };
+  // `--dir ""` would silently mean the working directory.
+  if (opts.dir !== undefined && opts.dir.trim() === '') return { ok: false, message: '--dir is empty; name the lab directory' };
+  const dir = resolve(opts.dir ?? defaultLabDir(name));
+  if (existsSync(dir) && !statSync(dir).isDirectory()) return { ok: false, message: `${dir} is not a directory; pick another --dir` };
+  return { ok: true, name, dir, nameKnown: true };
 }
 
 /** For `verify`, `status`, `down`: the spec is optional; without one, the single lab under the lab root is meant. */
 export function findLab(spec: string | undefined, opts: LabLocationOptions): LabLocation {
-  if (opts.dir || opts.name) return labLocationFor('', { ...opts, name: opts.name ?? nameInState(opts.dir) ?? 'thrice' });
+  // An empty --dir or --name is a slip, never "no option": it must not fall through to the only lab there is.
+  if (opts.dir !== undefined || opts.name !== undefined) {
+    const fromSpec = spec ? topologyName(spec) : undefined;
+    const recorded = opts.name ?? nameInState(opts.dir) ?? (fromSpec ? defaultLabName(fromSpec) : undefined);
+    const location = labLocationFor('', { ...opts, name: recorded ?? 'thrice' });
+    return location.ok ? { ...location, nameKnown: recorded !== undefined } : location;
+  }
   if (spec) {
     const topology = topologyName(spec);
     if (!topology) return { ok: false, message: `cannot read the topology name from ${spec}` };

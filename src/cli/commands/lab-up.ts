@@ -5,12 +5,12 @@ import { labUp } from '../../lab/lab-up.js';
 import { readState } from '../../lab/lab-state.js';
 import { createReporter } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { readInputs } from './read-inputs.js';
+import { type InputOptions, readInputs } from './read-inputs.js';
 import { type LabLocationOptions, labLocationFor } from './lab-location.js';
 import { runLabAction } from './lab-action.js';
 
-export function runLabUp(specPath: string, opts: LabLocationOptions): number {
-  const read = readInputs(specPath);
+export function runLabUp(specPath: string, opts: LabLocationOptions & InputOptions): number {
+  const read = readInputs(specPath, opts);
   if (!read.ok) return EXIT_USAGE;
   const result = compileTopology(read.input);
   createReporter('text').diagnostics(result.diagnostics, read.sources);

@@ -12,6 +12,7 @@ import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { readInputs } from './read-inputs.js';
 import { type LabLocationOptions, findLab } from './lab-location.js';
 import { runLabActionAsync } from './lab-action.js';
+import { count } from '../../lab/count.js';
 
 export interface LabVerifyOptions extends LabLocationOptions {
   readonly strict?: boolean;
@@ -22,30 +23,31 @@ export interface LabVerifyOptions extends LabLocationOptions {
 export async function runLabVerify(spec: string | undefined, opts: LabVerifyOptions): Promise<number> {
   const location = findLab(spec, opts);
   if (!location.ok) return usage(location.message);
-  const state = readState(location.dir);
-  if (!state) return usage(`no lab recorded in ${location.dir}; run \`thrice lab up <spec>\` first`);
-  if (state.phase !== 'up') return usage(`the lab in ${location.dir} did not finish coming up; run \`thrice lab up\` again`);
-  const read = readInputs(state.spec);
-  if (!read.ok) return EXIT_USAGE;
-  if (specHash(read.input.spec.text) !== state.specHash) return usage(`${state.spec} changed since the lab came up; run \`thrice lab up\` again`);
-  const built = buildTopology(read.input);
-  createReporter('text').diagnostics(built.diagnostics, read.sources);
-  if (!built.ir || !built.spec) return EXIT_ERRORS;
-  const plan = JSON.parse(readFileSync(join(location.dir, PLAN_FILE), 'utf8')) as LabPlan;
-  const timeoutSeconds = Number(opts.timeout);
-  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usage(`--timeout must be a number of seconds, not "${opts.timeout}"`);
-  const capture = opts.capture === undefined || opts.capture === false ? undefined : opts.capture;
-  process.stdout.write(`thrice lab verify: ${state.name}\n`);
-  const { ir, spec: specValue } = built;
+  // The state and the plan are files in --dir: a broken one is reported like any refusal, not with a stack.
   return runLabActionAsync(async () => {
+    const state = readState(location.dir);
+    if (!state) return usage(`no lab recorded in ${location.dir}; run \`thrice lab up <spec>\` first`);
+    if (state.phase !== 'up') return usage(`the lab in ${location.dir} did not finish coming up; run \`thrice lab up\` again`);
+    const read = readInputs(state.spec);
+    if (!read.ok) return EXIT_USAGE;
+    if (specHash(read.input.spec.text) !== state.specHash) return usage(`${state.spec} changed since the lab came up; run \`thrice lab up\` again`);
+    const built = buildTopology(read.input);
+    createReporter('text').diagnostics(built.diagnostics, read.sources);
+    if (!built.ir || !built.spec) return EXIT_ERRORS;
+    const plan = JSON.parse(readFileSync(join(location.dir, PLAN_FILE), 'utf8')) as LabPlan;
+    const timeoutSeconds = Number(opts.timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usage(`--timeout must be a number of seconds, not "${opts.timeout}"`);
+    const capture = opts.capture === undefined || opts.capture === false ? undefined : opts.capture;
+    process.stdout.write(`thrice lab verify: ${state.name}\n`);
+    const { ir, spec: specValue } = built;
     const result = await labVerify({ state: new LabStateFile(location.dir, state), plan, spec: specValue, ir, timeoutSeconds, capture, progress: (l) => process.stdout.write(`${l}\n`) });
     process.stdout.write(`\n${verifyTable(result.rows)}`);
     const differing = result.rows.reduce((n, r) => n + r.differing.length, 0);
     const broken = result.rows.filter((r) => r.observed !== 'n/a' && r.observed !== r.intent.expect);
     const probes = result.rows.reduce((n, r) => n + r.outcomes.length, 0);
     process.stdout.write(
-      `${probes} probes: ${differing === 0 ? 'every observation agrees with the analysis' : `${differing} observations DIFFER from the analysis (a bug in thrice or in the lab)`}; ` +
-        `${broken.length} of ${result.rows.length} intents observed broken${broken.length ? ` (${broken.map((r) => r.intent.name).join(', ')})` : ''}\n`,
+      `${count(probes, 'probe')}: ${differing === 0 ? 'every observation agrees with the analysis' : `${count(differing, 'observation')} ${differing === 1 ? 'DIFFERS' : 'DIFFER'} from the analysis (a bug in thrice or in the lab)`}; ` +
+        `${broken.length} of ${count(result.rows.length, 'intent')} observed broken${broken.length ? ` (${broken.map((r) => r.intent.name).join(', ')})` : ''}\n`,
     );
     if (result.capture) {
       process.stdout.write(`capture of ${result.capture.probe}:\n`);

@@ -13,8 +13,8 @@ export function registerLabCommands(program: Command): void {
   const locate = (cmd: Command): Command =>
     cmd.option('--name <name>', 'lab name, the prefix of its namespaces (default: thrice-<topology>)').option('--dir <dir>', 'lab directory (default: /tmp/thrice-lab/<name>)');
   locate(lab.command('up').description('compile <spec> and stand it up: a namespace per switch, host, VM and pod, zebra and bgpd per switch').argument('<spec>', 'topology file (YAML)'))
-    .action(async (spec: string, opts: LabLocationOptions) => {
-      process.exitCode = runLabUp(spec, opts);
+    .action(async (spec: string, opts: LabLocationOptions, cmd: Command) => {
+      process.exitCode = runLabUp(spec, { ...opts, ...(cmd.optsWithGlobals() as { maxInputSize?: number }) });
     });
   locate(lab.command('verify').description('wait for BGP and EVPN, probe every intent with real packets, compare with the analysis').argument('[spec]', 'topology file (default: the one the lab was built from)'))
     .option('--strict', 'also exit 1 when an intent is observed broken')

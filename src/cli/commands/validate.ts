@@ -2,10 +2,10 @@
 import { buildTopology } from '../../compile/pipeline.js';
 import { type OutputFormat, createReporter } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
-import { readInputs } from './read-inputs.js';
+import { type InputOptions, readInputs } from './read-inputs.js';
 
-export function runValidate(specPath: string, opts: { format: OutputFormat }): number {
-  const read = readInputs(specPath);
+export function runValidate(specPath: string, opts: { format: OutputFormat } & InputOptions): number {
+  const read = readInputs(specPath, opts);
   if (!read.ok) return EXIT_USAGE;
   const result = buildTopology(read.input);
   createReporter(opts.format).diagnostics(result.diagnostics, read.sources);

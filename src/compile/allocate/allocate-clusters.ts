@@ -3,6 +3,7 @@ import type { Spec } from '../../spec/spec-types.js';
 import type { LockFile } from '../lock-file.js';
 import { formatPrefix, parsePrefix } from '../../ir/ipv4.js';
 import { type AllocationContext, allocateStable } from './stable-pool.js';
+import { reportLockedValue } from './locked-value.js';
 import { clusterDefaults } from './cluster-defaults.js';
 
 export type ClusterLock = Pick<LockFile, 'nodes'>;
@@ -23,13 +24,18 @@ export function allocateClusters(spec: Spec, lock: LockFile, ctx: AllocationCont
     const blockSize = 2 ** (32 - nodeCidrSize);
     const requests = (cluster.nodes ?? []).map((node, i) => {
       const key = `${cluster.name}/${node}`;
-      const locked = parsePrefix(lock.nodes[key]?.podSubnet ?? '');
-      return {
-        key,
-        label: `node ${node} of cluster ${cluster.name}`,
-        locked: locked && locked.length === nodeCidrSize ? (locked.base - pool.base) / blockSize : undefined,
-        path: ['clusters', ci, 'nodes', i],
-      };
+      const label = `node ${node} of cluster ${cluster.name}`;
+      const lockPath = ['nodes', key, 'podSubnet'];
+      const path = ['clusters', ci, 'nodes', i];
+      const text = lock.nodes[key]?.podSubnet;
+      const locked = parsePrefix(text ?? '');
+      if (text !== undefined && locked?.length !== nodeCidrSize) {
+        // lock-file.ts has checked the syntax; only the length can disagree with the cluster.
+        reportLockedValue(ctx, lockPath, path, `the lock file gives ${label} pod subnet ${text}, which is not a /${nodeCidrSize} (the cluster's nodeCidrSize)`, [
+          { location: ctx.spans.locate(['clusters', ci, cluster.nodeCidrSize === undefined ? 'podCidr' : 'nodeCidrSize']), message: 'node subnet size defined here' },
+        ]);
+      }
+      return { key, label, locked: locked?.length === nodeCidrSize ? (locked.base - pool.base) / blockSize : undefined, lockPath, path };
     });
     const result = allocateStable(
       requests,

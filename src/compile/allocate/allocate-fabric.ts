@@ -7,8 +7,10 @@ import { formatAddress, parseAddress, parsePrefix } from '../../ir/ipv4.js';
 import { type AllocationContext, type Pool, type PoolRequest, allocateStable } from './stable-pool.js';
 import { type AsnRange, formatAsnRange, parseAsnRange } from './asn-range.js';
 import { isReservedAsn } from '../../ir/asn.js';
+import { lockedPortLimits } from './locked-port-limits.js';
 import {
   DEFAULT_LEAF_ASN,
+  DEFAULT_RADIX,
   DEFAULT_SPINE_ASN_THREE_TIER,
   DEFAULT_SPINE_ASN_TWO_TIER,
   DEFAULT_SUPER_SPINE_ASN,
@@ -51,26 +53,40 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
   const lockOf = (name: string): SwitchLock => lock.switches[name] ?? {};
   const pinPath = (decl: { path: DataPath; generated?: boolean }, field: string): DataPath =>
     decl.generated ? decl.path : [...decl.path, field];
+  const radix = fabric.radix ?? DEFAULT_RADIX;
+  const limits = lockedPortLimits(radix);
 
-  // Ids: super-spines share one scope; spines and leaves are scoped to their pod.
+  // Ids: super-spines share one scope; spines and leaves are scoped to their pod. An id is a port number on the
+  // other tier (see build-fabric-ir.ts), so a locked one must fit the radix and miss the spines' uplinks.
   const switchId = new Map<string, number>();
-  const idPool = (path: DataPath): Pool => ({ what: 'id', text: `1-${MAX_SLOT}`, first: 1, last: MAX_SLOT, format: String, path });
-  const idScopes: { decls: readonly SwitchDecl[]; path: DataPath }[] = [
+  const idPool = (path: DataPath, refuseLocked = limits.withinRadix): Pool => ({
+    what: 'id',
+    text: `1-${MAX_SLOT}`,
+    first: 1,
+    last: MAX_SLOT,
+    format: String,
+    path,
+    refuseLocked,
+    refusedBy: ['fabric', 'radix'],
+  });
+  const idScopes: { decls: readonly SwitchDecl[]; path: DataPath; leaves?: true }[] = [
     { decls: plan.superSpines, path: ['fabric', 'superSpines'] },
     ...plan.pods.flatMap((pod) => [
       { decls: pod.spines, path: [...pod.path, 'spines'] },
-      { decls: pod.leaves, path: [...pod.path, 'leaves'] },
+      { decls: pod.leaves, path: [...pod.path, 'leaves'], leaves: true as const },
     ]),
   ];
   for (const scope of idScopes) {
-    const requests = scope.decls.map((d) => switchRequest(d, d.pins.id, lockOf(d.name).id, pinPath(d, 'id')));
-    for (const [k, v] of allocateStable(requests, idPool(scope.path), ctx)) switchId.set(k, v);
+    const requests = scope.decls.map((d) => switchRequest(d, d.pins.id, lockOf(d.name).id, pinPath(d, 'id'), 'id'));
+    // A leaf's id is its port on the spines, which in three tiers also have uplinks to the super-spines (ids known by now).
+    const refuse = scope.leaves ? limits.offUplinks(limits.uplinks(plan.superSpines, switchId, "the spines' uplink")) : limits.withinRadix;
+    for (const [k, v] of allocateStable(requests, idPool(scope.path, refuse), ctx)) switchId.set(k, v);
   }
 
   // Three tiers: each spine's port on the super-spines, fabric-wide.
   const slot = new Map<string, number>();
   if (plan.tiers === 3) {
-    const requests = plan.pods.flatMap((p) => p.spines).map((d) => switchRequest(d, undefined, lockOf(d.name).slot, d.path));
+    const requests = plan.pods.flatMap((p) => p.spines).map((d) => switchRequest(d, undefined, lockOf(d.name).slot, d.path, 'slot'));
     for (const [k, v] of allocateStable(requests, idPool(['fabric', 'pods']), ctx)) slot.set(k, v);
   }
 
@@ -99,6 +115,7 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
       pinned: pod.pins.asn,
       pinPath: [...pod.path, 'asn'],
       locked: lock.pods[String(pod.name)]?.asn,
+      lockPath: ['pods', String(pod.name), 'asn'],
       path: pod.path,
     }));
     const podAsn = allocateStable(requests, asnPool('spine ASN', spineRange, ['fabric', 'asn', 'spine']), ctx);
@@ -124,6 +141,7 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
       pinned: pinned?.pins.asn,
       pinPath: pinned ? [...pinned.path, 'asn'] : undefined,
       locked,
+      lockPath: first.rack === undefined ? ['switches', first.name, 'asn'] : ['racks', rackKey(first), 'asn'],
       path: first.path,
     };
   });
@@ -148,7 +166,7 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
       path: ['fabric', 'loopbacks'],
     };
     const requests: PoolRequest[] = allSwitches.map((d) =>
-      switchRequest(d, addressPin(d.pins.loopback), addressPin(lockOf(d.name).loopback), pinPath(d, 'loopback')),
+      switchRequest(d, addressPin(d.pins.loopback), addressPin(lockOf(d.name).loopback), pinPath(d, 'loopback'), 'loopback'),
     );
     // Hypervisors get an underlay address too: `host:<name>` in rules resolves to it.
     for (const h of plan.hosts) {
@@ -158,6 +176,7 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
         pinned: addressPin(h.pins.loopback),
         pinPath: [...h.path, 'loopback'],
         locked: addressPin(lock.hosts[h.name]?.loopback),
+        lockPath: ['hosts', h.name, 'loopback'],
         path: h.path,
       });
     }
@@ -167,10 +186,11 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
     }
   }
 
-  // Host ports, per leaf.
+  // Host ports, per leaf; a locked one must fit the radix and miss the leaf's uplinks to its spines.
   const hostPort = new Map<string, number>();
   const hostsByLeaf = new Map<string, typeof plan.hosts>();
   for (const h of plan.hosts) hostsByLeaf.set(h.leaf, [...(hostsByLeaf.get(h.leaf) ?? []), h]);
+  const spinesOf = new Map(plan.pods.flatMap((p) => p.leaves.map((l) => [l.name, p.spines] as const)));
   for (const [leaf, hosts] of hostsByLeaf) {
     const requests: PoolRequest[] = hosts.map((h) => ({
       key: h.name,
@@ -178,9 +198,19 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
       pinned: h.pins.port,
       pinPath: [...h.path, 'port'],
       locked: lock.hosts[h.name]?.port,
+      lockPath: ['hosts', h.name, 'port'],
       path: h.path,
     }));
-    const pool: Pool = { what: `port on ${leaf}`, text: `1-${MAX_SLOT}`, first: 1, last: MAX_SLOT, format: (n) => `swp${n}`, path: ['fabric', 'hosts'] };
+    const pool: Pool = {
+      what: `port on ${leaf}`,
+      text: `1-${MAX_SLOT}`,
+      first: 1,
+      last: MAX_SLOT,
+      format: (n) => `swp${n}`,
+      path: ['fabric', 'hosts'],
+      refuseLocked: limits.offUplinks(limits.uplinks(spinesOf.get(leaf) ?? [], switchId, `${leaf}'s uplink`)),
+      refusedBy: ['fabric', 'radix'],
+    };
     for (const [k, v] of allocateStable(requests, pool, ctx)) hostPort.set(k, v);
   }
 
@@ -201,7 +231,7 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
       const lockedText = lock.links[key];
       const lockedBase = lockedText ? parsePrefix(lockedText) : undefined;
       const locked = lockedBase && lockedBase.length === 31 ? (lockedBase.base - linkPrefix.base) / 2 : undefined;
-      return { key, label: `link ${upper.name}–${lower.name}`, locked, path: lower.path };
+      return { key, label: `link ${upper.name}–${lower.name}`, locked, lockPath: ['links', key], path: lower.path };
     });
     for (const [k, v] of allocateStable(requests, pool, ctx)) linkSubnet.set(k, linkPrefix.base + 2 * v);
   }
@@ -218,8 +248,8 @@ export function allocateFabric(fabric: FabricSpec, plan: FabricPlan, lock: LockF
   };
 }
 
-function switchRequest(d: SwitchDecl, pinned: number | undefined, locked: number | undefined, pinPath: DataPath): PoolRequest {
-  return { key: d.name, label: `${d.role} ${d.name}`, pinned, pinPath, locked, path: d.path };
+function switchRequest(d: SwitchDecl, pinned: number | undefined, locked: number | undefined, pinPath: DataPath, field: keyof SwitchLock): PoolRequest {
+  return { key: d.name, label: `${d.role} ${d.name}`, pinned, pinPath, locked, lockPath: ['switches', d.name, field], path: d.path };
 }
 
 function addressPin(text: string | undefined): number | undefined {

@@ -25,7 +25,7 @@ const LAST_VLAN = 4094;
 export function allocateOverlay(spec: Spec, lock: LockFile, ctx: AllocationContext): OverlayAllocation {
   const vpcs = spec.vpcs ?? [];
   const vpcId = allocateStable(
-    vpcs.map((vpc, v) => ({ key: vpc.name, label: `VPC ${vpc.name}`, locked: lock.vpcs[vpc.name]?.id, path: ['vpcs', v] })),
+    vpcs.map((vpc, v) => ({ key: vpc.name, label: `VPC ${vpc.name}`, locked: lock.vpcs[vpc.name]?.id, lockPath: ['vpcs', vpc.name, 'id'], path: ['vpcs', v] })),
     { what: 'VPC id', text: `1-${MAX_SLOT}`, first: 1, last: MAX_SLOT, format: String, path: ['vpcs'] },
     ctx,
   );
@@ -33,7 +33,15 @@ export function allocateOverlay(spec: Spec, lock: LockFile, ctx: AllocationConte
   const subnetRequests: PoolRequest[] = vpcs.flatMap((vpc, v) =>
     vpc.subnets.map((s, i) => {
       const key = `${vpc.name}/${s.name}`;
-      return { key, label: `subnet ${key}`, pinned: s.vlan, pinPath: ['vpcs', v, 'subnets', i, 'vlan'], locked: lock.subnets[key]?.vlan, path: ['vpcs', v, 'subnets', i] };
+      return {
+        key,
+        label: `subnet ${key}`,
+        pinned: s.vlan,
+        pinPath: ['vpcs', v, 'subnets', i, 'vlan'],
+        locked: lock.subnets[key]?.vlan,
+        lockPath: ['subnets', key, 'vlan'],
+        path: ['vpcs', v, 'subnets', i],
+      };
     }),
   );
   const vlan = allocateStable(
@@ -57,6 +65,7 @@ export function allocateOverlay(spec: Spec, lock: LockFile, ctx: AllocationConte
           pinned: vm.ip === undefined ? undefined : parseAddress(vm.ip),
           pinPath: ['vpcs', v, 'vms', i, 'ip'],
           locked: addressOf(lock.vms[vm.name]?.ip),
+          lockPath: ['vms', vm.name, 'ip'],
           path: ['vpcs', v, 'vms', i] as DataPath,
         });
       });
@@ -83,7 +92,7 @@ export function allocateOverlay(spec: Spec, lock: LockFile, ctx: AllocationConte
   vpcs.forEach((vpc, v) =>
     (vpc.vms ?? []).forEach((vm, i) => {
       const list = byHost.get(vm.host) ?? [];
-      list.push({ key: vm.name, label: `VM ${vm.name}`, locked: lock.vms[vm.name]?.port, path: ['vpcs', v, 'vms', i] });
+      list.push({ key: vm.name, label: `VM ${vm.name}`, locked: lock.vms[vm.name]?.port, lockPath: ['vms', vm.name, 'port'], path: ['vpcs', v, 'vms', i] });
       byHost.set(vm.host, list);
     }),
   );

@@ -1,8 +1,7 @@
 // Deterministic, stable allocation from an integer pool: pins first, then the lock file, then lowest free.
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DataPath } from '../../source/data-path.js';
-import type { SpanIndex } from '../../source/span-index.js';
 import { formatPath } from '../../source/data-path.js';
+import { type LockedValueContext, reportLockedValue } from './locked-value.js';
 
 export interface PoolRequest {
   /** Unique key of the allocation unit (e.g. a switch name, or `pod/rack` for a leaf pair). */
@@ -15,6 +14,8 @@ export interface PoolRequest {
   readonly pinPath?: DataPath;
   /** The value remembered in the lock file, if any. */
   readonly locked?: number;
+  /** Where `locked` is written in the lock file (a bad locked value is reported there). */
+  readonly lockPath?: DataPath;
   /** Where the object is declared (for exhaustion errors). */
   readonly path: DataPath;
 }
@@ -31,17 +32,23 @@ export interface Pool {
   readonly path: DataPath;
   /** Values inside the range that must never be handed out (reserved ASNs, a subnet's gateway): why, or undefined. */
   readonly reserved?: (value: number) => string | undefined;
+  /**
+   * Values a lock entry may not hold although the range includes them (a port beyond the switch's radix or on an
+   * uplink): why, or undefined. Pins and fresh values meeting the same limit are capacity errors in the spec.
+   */
+  readonly refuseLocked?: (value: number) => string | undefined;
+  /** Where the limit behind `refuseLocked` is set (`fabric.radix`); the pool's path otherwise. */
+  readonly refusedBy?: DataPath;
 }
 
-export interface AllocationContext {
-  readonly spans: SpanIndex;
-  readonly report: (diagnostic: Diagnostic) => void;
-}
+/** The spec's locations, the lock file's (when there is one), and the diagnostic sink. */
+export type AllocationContext = LockedValueContext;
 
 /**
- * Allocates one value per request. Pinned values win, then locked values still valid, then the lowest
- * free value in request order; so adding a request anywhere never moves an existing one that was locked.
- * Work is linear: the free-value cursor only moves forward.
+ * Allocates one value per request. Pinned values win, then locked values, then the lowest free value in request
+ * order; so adding a request anywhere never moves an existing one that was locked. A locked value taken by a pin
+ * moves silently (the spec decides); one the pool cannot hold, or another lock entry already holds, is
+ * lock-value-invalid at its line in the lock file. Work is linear: the free-value cursor only moves forward.
  */
 export function allocateStable(requests: readonly PoolRequest[], pool: Pool, ctx: AllocationContext): Map<string, number> {
   const result = new Map<string, number>();
@@ -82,10 +89,23 @@ export function allocateStable(requests: readonly PoolRequest[], pool: Pool, ctx
   for (const request of requests) {
     if (result.has(request.key) || request.locked === undefined) continue;
     const v = request.locked;
-    if (v >= pool.first && v <= pool.last && !owner.has(v) && pool.reserved?.(v) === undefined) {
-      owner.set(v, request);
-      result.set(request.key, v);
+    const holder = owner.get(v);
+    const outside = v < pool.first || v > pool.last ? `outside its pool ${pool.text}` : pool.reserved?.(v);
+    const limited = outside === undefined ? pool.refuseLocked?.(v) : undefined;
+    const message = (problem: string): string => `the lock file gives ${request.label} ${pool.what} ${pool.format(v)}, which is ${problem}`;
+    if (outside !== undefined || limited !== undefined) {
+      const related = limited !== undefined && pool.refusedBy ? { path: pool.refusedBy, message: 'limit set here' } : { path: pool.path, message: 'pool defined here' };
+      reportLockedValue(ctx, request.lockPath ?? [], request.path, message(outside ?? limited ?? ''), [{ location: ctx.spans.locate(related.path), message: related.message }]);
+      continue;
     }
+    if (holder && holder.pinned !== v) {
+      const where = holder.lockPath && ctx.lockSpans ? ctx.lockSpans.locate(holder.lockPath) : ctx.spans.locate(holder.path);
+      reportLockedValue(ctx, request.lockPath ?? [], request.path, message(`already locked for ${holder.label}`), [{ location: where, message: `${holder.label} has it` }]);
+      continue;
+    }
+    if (holder) continue; // a pin took it: the object moves to a free value
+    owner.set(v, request);
+    result.set(request.key, v);
   }
   let cursor = pool.first;
   let exhausted = false;

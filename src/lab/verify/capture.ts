@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { LabStateFile } from '../lab-state.js';
 import { startTimeOf, stopProcess, sleepMs } from '../lab-processes.js';
 import { tryCommand } from '../run-command.js';
+import { LabError } from '../lab-error.js';
 
 /** pcap's global header alone: nothing was captured. */
 const EMPTY_PCAP = 24;
@@ -34,7 +35,7 @@ export async function captureAtSpines(
       // --immediate-mode: packets reach the file at once, not when the kernel's capture buffer times out.
       const argv = ['netns', 'exec', spine.netns, 'tcpdump', '-Z', 'root', '--immediate-mode', '-i', 'any', '-n', '-U', '-s', '256', '-w', file, 'udp port 4789'];
       const child = spawn('ip', argv, { stdio: ['ignore', 'ignore', 'pipe'] });
-      if (child.pid === undefined) throw new Error(`cannot start tcpdump in ${spine.netns}`);
+      if (child.pid === undefined) throw new LabError(`cannot start tcpdump in ${spine.netns}`);
       state.addProcess({ role: 'tcpdump', device: spine.name, netns: spine.netns, pid: child.pid, startTime: startTimeOf(child.pid) });
       running.push({ spine: spine.name, file, child, pid: child.pid });
       await listening(child);

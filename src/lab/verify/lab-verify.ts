@@ -5,6 +5,7 @@ import type { TopologyIR } from '../../ir/topology-ir.js';
 import type { LabPlan } from '../lab-plan-types.js';
 import type { LabStateFile } from '../lab-state.js';
 import { LabError } from '../lab-error.js';
+import { count, listed } from '../count.js';
 import { deviceNetns } from '../lab-names.js';
 import { checkRequirements } from '../requirements.js';
 import { isRunning } from '../lab-processes.js';
@@ -42,7 +43,7 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
   const missing = checkRequirements({ capture: input.capture !== undefined }).filter((r) => !r.ok);
   if (missing.length > 0) throw new LabError(`verify needs:\n${missing.map((r) => `  - ${r.what}: ${r.fix}`).join('\n')}`);
   const dead = state.state.processes.filter((p) => (p.role === 'zebra' || p.role === 'bgpd') && !isRunning(p));
-  if (dead.length > 0) throw new LabError(`${dead.map((p) => `${p.role} of ${p.device}`).join(', ')} no longer run; \`thrice lab up\` again rebuilds the lab`);
+  if (dead.length > 0) throw new LabError(noLongerRunning(dead.map((p) => `${p.role} of ${p.device}`)));
   progress(`  waiting for BGP and EVPN (up to ${input.timeoutSeconds} s) ...`);
   const convergedIn = await waitForConvergence(labDir, ir, input.timeoutSeconds);
   progress(`  converged: every session established, every loopback learned, every VNI sees its remote VTEPs, every subnet routed (${convergedIn.toFixed(1)} s)`);
@@ -50,7 +51,7 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
   const outside = outsideAddressPlan(ir, predictions);
   const resolve = (probe: PlannedProbe): ResolvedProbe => ({ probe, from: labEndpoint(plan, probe.from, outside, probe.to), to: labEndpoint(plan, probe.to, outside, probe.from) });
   const resolved = predictions.flatMap((p) => p.probes.map(resolve));
-  progress(`  probing ${resolved.length} paths of ${predictions.length} intents with real packets ...`);
+  progress(`  probing ${count(resolved.length, 'path')} of ${count(predictions.length, 'intent')} with real packets ...`);
   const outcomes = await runProbes(state, labDir, resolved, { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 8 });
   let next = 0;
   const rows = predictions.map((intent) => observe(intent, outcomes.slice(next, (next += intent.probes.length))));
@@ -63,6 +64,10 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
     await runProbes(state, labDir, [wanted], { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 1 });
   });
   return { convergedIn, rows, capture: { ...capture, probe: `${wanted.probe.from.name} -> ${wanted.probe.to.name} ${wanted.probe.proto.toUpperCase()} ${wanted.probe.port ?? ''}`.trim() } };
+}
+
+export function noLongerRunning(daemons: readonly string[]): string {
+  return `${listed(daemons)} ${daemons.length === 1 ? 'is' : 'are'} no longer running; \`thrice lab up\` again rebuilds the lab`;
 }
 
 /**

@@ -9,6 +9,7 @@ import { netnsPath } from '../netns.js';
 import type { LabEndpoint } from './probe-endpoints.js';
 import { NODE_AGENT, PYTHON_ICMP } from './probe-agent-source.js';
 import type { PlannedProbe, Verdict } from './intent-prediction.js';
+import { LabError } from '../lab-error.js';
 
 export interface ResolvedProbe {
   readonly probe: PlannedProbe;
@@ -80,13 +81,13 @@ async function startListeners(state: LabStateFile, agent: string, probes: readon
   const busy = new Map<string, string[]>();
   for (const [netns, ports] of wanted) {
     const child = spawn('nsenter', [`--net=${netnsPath(netns)}`, process.execPath, agent, 'listen', ...ports], { stdio: ['ignore', 'pipe', 'inherit'] });
-    if (child.pid === undefined) throw new Error(`cannot start a listener in ${netns}`);
+    if (child.pid === undefined) throw new LabError(`cannot start a listener in ${netns}`);
     // nsenter without --pid execs the program, so this pid is the listener itself.
     const record = { role: 'listener' as const, device: netns, netns, pid: child.pid, startTime: startTimeOf(child.pid) };
     records.push(record);
     state.addProcess(record);
     const ready = (await firstLine(child, 10_000)) as { busy?: string[] } | undefined;
-    if (!ready) throw new Error(`the listener in ${netns} did not start`);
+    if (!ready) throw new LabError(`the listener in ${netns} did not start`);
     busy.set(netns, ready.busy ?? []);
     child.unref();
   }

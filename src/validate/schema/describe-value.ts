@@ -28,6 +28,9 @@ export function describeType(value: unknown): string {
     case 'string':
       return 'a string';
     case 'number':
+      // 1e999 reads as Infinity (YAML 1.2 core schema); .nan as NaN.
+      if (Number.isNaN(value)) return 'not-a-number (.nan)';
+      if (!Number.isFinite(value)) return 'a number too large to represent';
       return Number.isInteger(value) ? 'a whole number' : 'a fractional number';
     case 'boolean':
       return 'a boolean';

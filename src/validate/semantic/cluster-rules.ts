@@ -1,4 +1,4 @@
-// Rules for clusters: nodes sit in the cluster's VPC and in one cluster only, node pod subnets fit podCidr, pod MTU budget.
+// Rules for clusters: nodes sit in the cluster's VPC and in one cluster only, node pod subnets fit podCidr and hold pods, pod MTU budget.
 import type { SemanticRule } from './semantic-rule.js';
 import { parsePrefix } from '../../ir/ipv4.js';
 import { BACKEND_OVERHEAD, clusterDefaults } from '../../compile/allocate/cluster-defaults.js';
@@ -7,13 +7,15 @@ import { DEFAULT_FABRIC_MTU } from '../../compile/allocate/fabric-defaults.js';
 
 /** Below this a pod network breaks IPv6 and many TCP stacks' assumptions; flannel refuses smaller MTUs too. */
 const MIN_POD_MTU = 1280;
+/** A node subnet holds the node's cni0 address and its pods: a /30 has two usable addresses, a /31 or /32 too few. */
+const MAX_NODE_CIDR_SIZE = 30;
 
 export const clusterRules: SemanticRule = {
   name: 'cluster-rules',
   codes: [
     { code: 'cluster-without-vpc', severity: 'error', summary: 'A cluster lists nodes but no VPC to find them in.' },
     { code: 'node-in-two-clusters', severity: 'error', summary: 'A VM is a node of two clusters.' },
-    { code: 'node-cidr-size', severity: 'error', summary: '`nodeCidrSize` is shorter than the pod CIDR prefix, so no node subnet fits.' },
+    { code: 'node-cidr-size', severity: 'error', summary: '`nodeCidrSize` is shorter than the pod CIDR prefix, so no node subnet fits, or longer than /30, so a node subnet holds no pod.' },
     { code: 'mtu-budget', severity: 'error', summary: 'An MTU does not fit the layer budget (each VXLAN layer costs 50 bytes).' },
   ],
   check(spec, ctx) {
@@ -40,6 +42,10 @@ export const clusterRules: SemanticRule = {
       if (pool && settings.nodeCidrSize < pool.length) {
         ctx.report('node-cidr-size', ['clusters', ci, cluster.nodeCidrSize === undefined ? 'podCidr' : 'nodeCidrSize'], `nodeCidrSize /${settings.nodeCidrSize} is larger than the pod CIDR ${settings.podCidr}`, {
           hint: `use a nodeCidrSize of at least ${pool.length} (usually 24)`,
+        });
+      } else if (settings.nodeCidrSize > MAX_NODE_CIDR_SIZE) {
+        ctx.report('node-cidr-size', ['clusters', ci, 'nodeCidrSize'], `a /${settings.nodeCidrSize} node subnet has no address for a pod once the node's cni0 bridge has its own`, {
+          hint: `use a nodeCidrSize of at most ${MAX_NODE_CIDR_SIZE} (usually 24: 253 pods per node)`,
         });
       }
       const mtus = nodes.map((n) => vmMtu.get(n)).filter((m): m is number => m !== undefined);
