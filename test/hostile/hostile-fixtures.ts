@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 
 const main = new URL('../../dist/src/cli/main.js', import.meta.url).pathname;
 const examples = new URL('../../examples/', import.meta.url).pathname;
@@ -17,10 +17,17 @@ export interface Run {
   readonly stderr: string;
 }
 
-/** A fresh directory under the system temp dir, readable by everyone (so `nobody` can use it too). */
+const made: string[] = [];
+// Registered once per test file that imports these fixtures: its temporary projects go when it ends.
+afterAll(() => {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh directory under the system temp dir, readable by everyone (so `nobody` can use it too), removed after the file's tests. */
 export function tempDir(prefix = 'thrice-hostile-'): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   chmodSync(dir, 0o755);
+  made.push(dir);
   return dir;
 }
 
