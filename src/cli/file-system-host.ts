@@ -5,6 +5,7 @@ import { globSync } from 'tinyglobby';
 import picomatch from 'picomatch';
 import type { CompilerHost, ManifestRead } from '../compile/load-cluster-manifests.js';
 import { isInside, realPathOf } from './inside-directory.js';
+import { fsCause } from './fs-error.js';
 import { DEFAULT_MAX_INPUT_MIB, readInputFile } from './read-input-file.js';
 
 export interface FileSystemHostOptions {
@@ -36,7 +37,7 @@ export function fileSystemHost(specPath: string, options: FileSystemHostOptions 
       try {
         matches = globSync(pattern, { cwd: base, onlyFiles: true, expandDirectories: false, fs: guardedFs(root, escapes) }).sort();
       } catch (error) {
-        return { error: `cannot be searched (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+        return { error: `cannot be searched (${fsCause(error)})` };
       }
       const escaped = escapes
         .map((e) => ({ ...e, path: relative(resolve(base), e.path).split(sep).join('/') }))

@@ -7,10 +7,3 @@ export function fsCause(error: unknown): string {
   if (described && e.code) return `${described} (${e.code})`;
   return e?.code ?? String(error);
 }
-
-/** A user-facing file-system problem: the CLI prints its message on one line and exits 2. */
-export class FsProblem extends Error {}
-
-export function fsProblem(action: string, path: string, error: unknown): FsProblem {
-  return new FsProblem(`cannot ${action} ${path}: ${fsCause(error)}`);
-}

@@ -110,14 +110,3 @@ function tryRemove(path: string): void {
     // Left for removeStaleStaging: it belongs to this process, which is about to end.
   }
 }
-
-/** Writes one file atomically (temporary file in the same directory, then rename). */
-export function writeFileAtomic(path: string, contents: string): void {
-  const staging = join(dirname(path), stagingName(basename(path), 'tmp'));
-  try {
-    attempt('write', path, () => writeFileSync(staging, contents));
-    attempt('write', path, () => renameSync(staging, path));
-  } finally {
-    rmSync(staging, { force: true });
-  }
-}

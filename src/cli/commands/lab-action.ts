@@ -3,7 +3,7 @@
 import { LabError, LabUsageError } from '../../lab/lab-error.js';
 import { LabCommandError } from '../../lab/run-command.js';
 import { EXIT_ERRORS, EXIT_USAGE } from '../exit-codes.js';
-import { FsProblem, fsCause } from '../fs-error.js';
+import { fsCause } from '../fs-error.js';
 import { OutputDirError } from '../write-output-dir.js';
 
 type Hint = () => string | undefined;
@@ -39,7 +39,7 @@ function reportLabError(error: unknown, hint?: Hint): number {
 }
 
 function explain(error: unknown): { message: string; exit: number } | undefined {
-  if (error instanceof LabUsageError || error instanceof OutputDirError || error instanceof FsProblem) return { message: error.message, exit: EXIT_USAGE };
+  if (error instanceof LabUsageError || error instanceof OutputDirError) return { message: error.message, exit: EXIT_USAGE };
   if (error instanceof LabError || error instanceof LabCommandError) return { message: error.message, exit: EXIT_ERRORS };
   const e = error as NodeJS.ErrnoException | undefined;
   if (typeof e?.code === 'string' && typeof e.syscall === 'string') {
