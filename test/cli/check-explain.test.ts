@@ -1,5 +1,5 @@
 // `thrice check` and `thrice explain` on the three-layer example: exit codes, JSON shapes, SARIF validity, golden explanations.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AjvModule from 'ajv';
 import addFormatsModule from 'ajv-formats';
@@ -51,28 +51,33 @@ describe('thrice check', () => {
   });
 });
 
-const explanations: [string, string[]][] = [
-  ['nodes-to-db', ['--from', 'subnet:blue/nodes', '--to', 'vm:pg-1', '--proto', 'tcp', '--port', '5432']],
-  ['web-to-api', ['--from', 'workload:prod/shop/web', '--to', 'workload:prod/shop/api', '--port', '9090']],
-  ['internet-to-ingress', ['--from', 'external:0.0.0.0/0', '--to', 'vm:k8s-1', '--port', '443']],
-  ['web-to-db', ['--from', 'pods:prod/shop/app=web', '--to', 'vm:pg-1', '--port', '5432']],
-];
+/**
+ * Golden explanations: each `test/golden/explain/<name>.args` holds the spec (relative to the repo) on its first line
+ * and the `explain` arguments on its second; `<name>.txt` is the expected output (THRICE_UPDATE_GOLDEN=1 rewrites it).
+ */
+const explainDir = join(root, 'test/golden/explain');
+const explanations: [string, string, string[]][] = readdirSync(explainDir)
+  .filter((f) => f.endsWith('.args'))
+  .sort()
+  .map((f) => {
+    const [specLine = '', argLine = ''] = readFileSync(join(explainDir, f), 'utf8').split('\n');
+    return [f.replace(/\.args$/, ''), join(root, specLine.trim()), argLine.trim().split(/\s+/)];
+  });
 
 describe('thrice explain', () => {
-  it.each(explanations)('%s matches its golden explanation', (name, args) => {
-    const r = runCli(['explain', spec, ...args], root);
+  it.each(explanations)('%s matches its golden explanation', (name, specPath, args) => {
+    const r = runCli(['explain', specPath, ...args], root);
     expect(r.status, r.stderr).toBe(0);
-    const golden = join(root, 'test/golden/explain', `${name}.txt`);
+    const golden = join(explainDir, `${name}.txt`);
     if (update) {
-      mkdirSync(join(root, 'test/golden/explain'), { recursive: true });
-      writeFileSync(golden, r.stdout);
+            writeFileSync(golden, r.stdout);
     }
     expect(existsSync(golden)).toBe(true);
     expect(r.stdout).toBe(readFileSync(golden, 'utf8'));
   });
 
   it('shows the spine rule bypassed because the spines see VXLAN', () => {
-    const r = runCli(['explain', spec, ...(explanations[0]?.[1] ?? [])], root);
+    const r = runCli(['explain', spec, ...(explanations.find(([n]) => n === 'nodes-to-db')?.[2] ?? [])], root);
     expect(r.stdout).toContain('bypassed: db-acl rule 1');
     expect(r.stdout).toContain('(VPC VXLAN, VNI 50001)');
   });

@@ -1,19 +1,15 @@
 // `thrice lab` for real on the three-layer example: namespaces, veth pairs, FRR, packets; then nothing of it left. Needs root.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect } from 'vitest';
-import { labUp } from '../../src/lab/lab-up.js';
 import { labDown } from '../../src/lab/lab-down.js';
 import { labVerify } from '../../src/lab/verify/lab-verify.js';
 import { waitForConvergence } from '../../src/lab/verify/convergence.js';
 import { LabStateFile, readState, type LabState } from '../../src/lab/lab-state.js';
 import { isRunning } from '../../src/lab/lab-processes.js';
-import { mountsUnder } from '../../src/lab/lab-mounts.js';
 import { listNetns } from '../../src/lab/netns.js';
 import { defaultLabDir } from '../../src/lab/lab-names.js';
-import { checkRequirements } from '../../src/lab/requirements.js';
 import { THREE_LAYER, compileExample } from './lab-fixtures.js';
-import { testNeeding } from '../emit/test-needing.js';
+import { asRoot, expectLabGone, upExample } from './lab-run.js';
 
 /**
  * Intents where the lab observes something else than the analysis predicts, each a known bug in thrice that the lab
@@ -22,36 +18,9 @@ import { testNeeding } from '../emit/test-needing.js';
 const KNOWN_DIVERGENCES: Readonly<Record<string, string>> = {};
 
 const example = compileExample();
-const ready = process.getuid?.() === 0 && checkRequirements({ capture: true }).every((r) => r.ok);
-const asRoot = testNeeding('root with FRR, iproute2, nftables, util-linux and tcpdump', ready);
 
 function up(name: string) {
-  return labUp({ name, dir: defaultLabDir(name), specPath: THREE_LAYER, specText: example.text, spec: example.spec, ir: example.ir, outputs: example.outputs, progress: () => {} });
-}
-
-/** Everything of the lab is gone: its namespaces, its pinned tenant namespaces and mounts, its processes, its files. */
-function expectGone(state: LabState): void {
-  expect(listNetns().filter((n) => n.startsWith(`${state.name}-`))).toEqual([]);
-  expect(mountsUnder(state.dir)).toEqual([]);
-  expect(state.processes.filter(isRunning)).toEqual([]);
-  expect(processesMentioning(state.dir)).toEqual([]);
-  expect(existsSync(state.dir)).toBe(false);
-  // Directories up created above the lab's are gone, unless something else lives in them now.
-  for (const parent of state.parentDirs) expect(existsSync(parent) && readdirSync(parent).length === 0, parent).toBe(false);
-}
-
-/** Any process whose command line names the lab directory (daemons, listeners): none may outlive `down`. */
-function processesMentioning(dir: string): string[] {
-  return readdirSync('/proc')
-    .filter((p) => /^\d+$/.test(p) && Number(p) !== process.pid)
-    .flatMap((p) => {
-      try {
-        const cmd = readFileSync(`/proc/${p}/cmdline`, 'utf8').replace(/\0/g, ' ');
-        return cmd.includes(dir) ? [`${p}: ${cmd}`] : [];
-      } catch {
-        return [];
-      }
-    });
+  return upExample(name, THREE_LAYER, example);
 }
 
 // One lab up takes a few seconds and convergence a few more; generous bounds for slow CI machines.
@@ -107,7 +76,7 @@ describe('thrice lab on examples/three-layer.yaml', { timeout: 240_000 }, () => 
       const recorded = readState(defaultLabDir(name)) ?? state;
       if (recorded) {
         expect(labDown(recorded).left).toEqual([]);
-        expectGone(recorded);
+        expectLabGone(recorded);
       }
     }
   });
@@ -129,7 +98,7 @@ describe('thrice lab on examples/three-layer.yaml', { timeout: 240_000 }, () => 
       const recorded = readState(defaultLabDir(name));
       if (recorded) {
         expect(labDown(recorded).left).toEqual([]);
-        expectGone(recorded);
+        expectLabGone(recorded);
       }
     }
   });
