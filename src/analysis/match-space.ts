@@ -1,6 +1,7 @@
 // What a firewall or security-group rule matches, as exact sets (address intervals, protocols, port ranges) with containment.
 import type { AddressIR, PortRange, Proto } from '../ir/address-ir.js';
 import { parsePrefix } from '../ir/ipv4.js';
+import { ruleVpcs } from '../ir/vpc-traffic.js';
 
 /** Inclusive intervals of IPv4 addresses or of ports, sorted and merged (empty: nothing). */
 export type Intervals = readonly { readonly first: number; readonly last: number }[];
@@ -13,13 +14,16 @@ export interface RuleMatch {
   readonly icmp: boolean;
   /** Every IP protocol other than TCP, UDP and ICMP (only `proto: any` without ports matches them). */
   readonly other: boolean;
+  /** The VPCs whose traffic it matches (its VPC-scoped references' common VPCs); undefined: every VPC and the underlay. */
+  readonly vpcs?: readonly string[];
 }
 
 const ALL_PORTS: Intervals = [{ first: 0, last: 65535 }];
 export const ANY_ADDRESS: AddressIR = { ref: 'any', cidrs: ['0.0.0.0/0'] };
 
 /** The rule's match, read as the nftables emitter renders it: ports belong to TCP and UDP; `any` with ports is TCP or UDP to them. */
-export function ruleMatch(from: AddressIR, to: AddressIR, proto: Proto, ports: readonly PortRange[]): RuleMatch {
+export function ruleMatch(from: AddressIR, to: AddressIR, proto: Proto, ports: readonly PortRange[], seenVpcs?: readonly string[]): RuleMatch {
+  const vpcs = vpcsWhere(ruleVpcs(from, to), seenVpcs);
   const portSet: Intervals = ports.length === 0 ? ALL_PORTS : merge(ports.map((p) => ({ first: p.from, last: p.to })));
   const hasPorts = ports.length > 0;
   return {
@@ -29,14 +33,28 @@ export function ruleMatch(from: AddressIR, to: AddressIR, proto: Proto, ports: r
     udp: proto === 'udp' || proto === 'any' ? portSet : [],
     icmp: (proto === 'icmp' || proto === 'any') && !hasPorts,
     other: proto === 'any' && !hasPorts,
+    ...(vpcs === undefined ? {} : { vpcs }),
   };
 }
+
+/**
+ * A rule's VPCs where the filter sees only `seen` VPCs' traffic (a border, leaf, hypervisor or VM, or a security
+ * group's port): limited to those, and no limit at all when it covers every one of them, as the emitted rule then has
+ * no interface term either.
+ */
+function vpcsWhere(vpcs: readonly string[] | undefined, seen: readonly string[] | undefined): readonly string[] | undefined {
+  if (vpcs === undefined || seen === undefined) return vpcs;
+  const here = vpcs.filter((v) => seen.includes(v));
+  return seen.length > 0 && here.length === seen.length ? undefined : here;
+}
+
 
 /** Why a rule can never match a packet, or undefined when it can. */
 export function neverMatches(from: AddressIR, to: AddressIR, proto: Proto, ports: readonly PortRange[]): string | undefined {
   if (from.cidrs.length === 0) return `its source ${from.ref} resolves to no address`;
   if (to.cidrs.length === 0) return `its destination ${to.ref} resolves to no address`;
   if (proto === 'icmp' && ports.length > 0) return 'ICMP has no ports, so an ICMP rule with ports matches nothing';
+  if (ruleVpcs(from, to)?.length === 0) return `${from.ref} and ${to.ref} are in VPCs that are not peered, so no packet is in both`;
   return undefined;
 }
 
@@ -48,7 +66,8 @@ export function covers(outer: RuleMatch, inner: RuleMatch): boolean {
     contains(outer.tcp, inner.tcp) &&
     contains(outer.udp, inner.udp) &&
     (!inner.icmp || outer.icmp) &&
-    (!inner.other || outer.other)
+    (!inner.other || outer.other) &&
+    (outer.vpcs === undefined || (inner.vpcs !== undefined && inner.vpcs.every((v) => outer.vpcs?.includes(v))))
   );
 }
 

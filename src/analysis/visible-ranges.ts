@@ -16,9 +16,16 @@ function ranges(cidrs: readonly (string | undefined)[]): AddressRange[] {
   return cidrs.map((c) => (c ? rangeOfCidr(c) : undefined)).filter((r): r is AddressRange => r !== undefined);
 }
 
+/** Placements on the VPC path between two nodes, where host-gw pod traffic keeps its pod addresses outermost. */
+const HOST_GW_VISIBLE: ReadonlySet<PlacementKind> = new Set(['vm', 'host', 'leaf']);
+
 export function placementView(ir: TopologyIR, kind: PlacementKind): PlacementView {
   const podRanges = ir.clusters.flatMap((c) => [
-    ...ranges([c.podCidr]).map((range) => ({ range, what: `the pod CIDR of cluster ${c.name} (pod traffic is flannel-encapsulated or masqueraded before it leaves a node)` })),
+    // host-gw routes pod to pod unencapsulated between nodes, so VM, hypervisor and leaf filters see pod addresses;
+    // vxlan and wireguard wrap it in a header between node addresses, and traffic leaving podCidr is masqueraded.
+    ...(c.cni.backend === 'host-gw' && HOST_GW_VISIBLE.has(kind)
+      ? []
+      : ranges([c.podCidr]).map((range) => ({ range, what: `the pod CIDR of cluster ${c.name} (${podTrafficText(c.cni.backend)})` }))),
     ...ranges([c.serviceCidr]).map((range) => ({ range, what: `the service CIDR of cluster ${c.name} (service addresses are translated inside the nodes)` })),
   ]);
   if (kind === 'spines' || kind === 'superSpines') {
@@ -26,7 +33,14 @@ export function placementView(ir: TopologyIR, kind: PlacementKind): PlacementVie
     const tenant = ir.overlay.vpcs.flatMap((v) => ranges([v.cidr]).map((range) => ({ range, what: `VPC ${v.name} (tenant traffic crosses the fabric inside VPC VXLAN between leaf loopbacks)` })));
     return { sees: 'only underlay headers: VXLAN between leaf loopbacks (UDP 4789) and traffic between switches and hypervisors', hidden: [...tenant, ...podRanges], only: underlay };
   }
-  return { sees: 'VPC headers: VM and node addresses and external addresses, never pod or service addresses', hidden: podRanges };
+  const hostGw = HOST_GW_VISIBLE.has(kind) && ir.clusters.some((c) => c.cni.backend === 'host-gw');
+  const sees = hostGw ? "VPC headers: VM, node and external addresses and host-gw clusters' pod addresses, never service addresses" : 'VPC headers: VM and node addresses and external addresses, never pod or service addresses';
+  return { sees, hidden: podRanges };
+}
+
+function podTrafficText(backend: TopologyIR['clusters'][number]['cni']['backend']): string {
+  if (backend === 'host-gw') return 'host-gw pod traffic crosses the fabric inside VPC VXLAN and is masqueraded before it leaves the pod network';
+  return `pod traffic is ${backend === 'wireguard' ? 'WireGuard-encrypted' : 'flannel-encapsulated'} between nodes or masqueraded before it leaves a node`;
 }
 
 export function overlaps(a: AddressRange, b: AddressRange): boolean {

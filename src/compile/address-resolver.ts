@@ -14,10 +14,37 @@ export interface AddressBook {
   readonly hosts: ReadonlyMap<string, string>;
   readonly podCidrs: ReadonlyMap<string, string>;
   readonly serviceCidrs: ReadonlyMap<string, string>;
+  /** The VPC each VM and each cluster (its nodes) is in. */
+  readonly vmVpc: ReadonlyMap<string, string>;
+  readonly clusterVpc: ReadonlyMap<string, string>;
+  /** Per VPC: itself and its peers, sorted (where its references mean what they name). */
+  readonly vpcReach: ReadonlyMap<string, readonly string[]>;
 }
 
 export function resolveAddress(ref: string, book: AddressBook): AddressIR {
-  return { ref, cidrs: normalise(lookup(ref, book)) };
+  const vpc = owningVpc(ref, book);
+  const vpcs = vpc === undefined ? undefined : book.vpcReach.get(vpc);
+  return { ref, cidrs: normalise(lookup(ref, book)), ...(vpcs ? { vpcs } : {}) };
+}
+
+/** The VPC a reference points into, or undefined for CIDRs, `any`, underlay references and unknown names. */
+function owningVpc(ref: string, book: AddressBook): string | undefined {
+  const i = ref.indexOf(':');
+  if (i < 0) return undefined;
+  const target = ref.slice(i + 1);
+  switch (ref.slice(0, i)) {
+    case 'vpc':
+      return book.vpcs.has(target) ? target : undefined;
+    case 'subnet':
+      return book.subnets.has(target) ? target.slice(0, target.indexOf('/')) : undefined;
+    case 'vm':
+      return book.vmVpc.get(target);
+    case 'pods':
+    case 'services':
+      return book.clusterVpc.get(target);
+    default:
+      return undefined;
+  }
 }
 
 function lookup(ref: string, book: AddressBook): string[] {

@@ -7,7 +7,7 @@ import type { ClusterManifests } from './load-cluster-manifests.js';
 import { formatAddress, formatPrefix, parseAddress } from '../ir/ipv4.js';
 import { flannelVtepMac } from '../ir/mac.js';
 import { naturalCompare } from '../ir/natural-order.js';
-import { BACKEND_OVERHEAD, clusterDefaults } from './allocate/cluster-defaults.js';
+import { BACKEND_OVERHEAD, clusterDefaults, flannelDevice } from './allocate/cluster-defaults.js';
 import { NAMESPACE_NAME_LABEL } from '../k8s/k8s-objects.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceDocument } from '../source/parse-yaml.js';
@@ -73,8 +73,9 @@ function clusterWithoutModel(
       backend: settings.backend,
       vni: settings.vni,
       port: settings.port,
-      device: `flannel.${settings.vni}`,
+      device: flannelDevice(settings.backend, settings.vni),
       mtu: (nodes.length > 0 ? nodeMtu : 1500) - BACKEND_OVERHEAD[settings.backend],
+      ...(cluster.cni?.policy === undefined ? {} : { policy: cluster.cni.policy }),
     },
     nodes,
     namespaces: namespaces(cluster, inline, imported),

@@ -5,6 +5,7 @@ import type { FirewallIR, PlacementKind } from '../ir/firewall-ir.js';
 import { type AddressBook, resolveAddress } from './address-resolver.js';
 import { parsePortRanges } from '../ir/port-ranges.js';
 import { byName, naturalCompare } from '../ir/natural-order.js';
+import { firewallState } from '../ir/firewall-state.js';
 
 /** Firewalls without `default` allow what no rule matched: an ACL of deny rules is the common case. */
 export const DEFAULT_FIREWALL_ACTION = 'allow';
@@ -23,6 +24,7 @@ export function buildFirewallIR(spec: Spec, fabric: FabricIR | undefined, book: 
         placement: target === undefined ? { kind } : { kind, target },
         enforcedOn: enforcedOn.sort(naturalCompare),
         defaultAction: fw.default ?? DEFAULT_FIREWALL_ACTION,
+        state: firewallState(kind, switchesWith(['border']).length),
         rules: (fw.rules ?? []).map((r, ri) => ({
           action: r.action,
           from: resolveAddress(r.from ?? 'any', book),

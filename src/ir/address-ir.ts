@@ -13,4 +13,11 @@ export interface AddressIR {
   readonly ref: string;
   /** The IPv4 prefixes it covers, sorted and merged; `any` is `0.0.0.0/0`. */
   readonly cidrs: readonly string[];
+  /**
+   * A reference to something inside a VPC (`vpc:`, `subnet:`, `vm:`, `pods:`/`services:` of a cluster on a VPC):
+   * the VPCs whose traffic it may match, sorted: its own and those peered with it. Unpeered VPCs may reuse its
+   * addresses, so only there do they mean this object (peered ones cannot overlap it). Absent for CIDRs, `any`,
+   * `host:` and `loopbacks`, which match their addresses in every VPC and on the underlay.
+   */
+  readonly vpcs?: readonly string[];
 }

@@ -34,12 +34,21 @@ export interface CniIR {
   readonly plugin: 'flannel';
   readonly backend: 'vxlan' | 'host-gw' | 'wireguard';
   readonly vni: number;
+  /** The backend's UDP port: VXLAN `Port` (default 8472) or WireGuard `ListenPort` (default 51820); unused by host-gw. */
   readonly port: number;
-  /** `flannel.<vni>`. */
+  /** The device flanneld creates: `flannel.<vni>` (vxlan) or `flannel-wg` (wireguard); unused by host-gw. */
   readonly device: string;
-  /** Pod-side MTU: the node VM's MTU minus one VXLAN layer (vxlan backend). */
+  /** Pod-side MTU: the node VM's MTU minus the backend's overhead (VXLAN 50, WireGuard 80, host-gw 0). */
   readonly mtu: number;
+  /**
+   * What enforces NetworkPolicies (`cni.policy`), absent when the spec does not say. Only `kube-network-policies`
+   * deploys an enforcer; absent and `none` both leave policies unenforced.
+   */
+  readonly policy?: NetworkPolicyEnforcer;
 }
+
+/** The NetworkPolicy enforcers the format knows; `none` is flannel alone, which enforces nothing. */
+export type NetworkPolicyEnforcer = 'none' | 'kube-network-policies';
 
 export interface ClusterNodeIR {
   /** The node VM's name (also the Kubernetes Node name). */

@@ -66,29 +66,37 @@ export function attachPods(plan: LabPlan): void {
 }
 
 /**
- * The outside of each VPC: a veth pair from the border leaf's tenant namespace of the VPC (`swpN`, the port the border
- * ruleset matches) to the outside namespace (`eth0`), made once overlay-netns.sh has made the tenant namespace; the pair
- * is created inside the tenant namespace with its peer sent straight into the outside one, so neither end is ever in the
- * machine's namespace. The tenant side routes the outside's addresses (/32s) out of the port; the outside routes the VPC
- * back through it. Nothing of this is announced: the border's `default-originate ipv4` already leads every leaf's VRF here.
+ * The outside of each VPC: a veth pair from each border leaf's tenant namespace of the VPC (`swpN`, the port the border
+ * ruleset matches) to the outside namespace (`eth0`, `eth1`, ...), made once overlay-netns.sh has made the tenant
+ * namespace; each pair is created inside the tenant namespace with its peer sent straight into the outside one, so
+ * neither end is ever in the machine's namespace. The tenant side routes the outside's addresses (/32s) out of its port;
+ * the outside holds them on `lo` and routes the VPC back over every border leaf at once (ECMP, hashed by addresses and
+ * ports, as an upstream router spreads flows), so a flow may come in through one border and its reply leave through
+ * another. Nothing of this is announced: the borders' `default-originate ipv4` already leads every leaf's VRF here.
  */
 export function attachOutside(plan: LabPlan, tenants: string): string[] {
   const lines: string[] = [];
   for (const o of plan.outside) {
     const tenant = join(tenants, o.tenantNetns);
-    inNetnsAt(tenant, 'ip', ['link', 'add', o.borderPort, 'type', 'veth', 'peer', 'name', 'eth0', 'netns', o.netns]);
+    inNetnsAt(tenant, 'ip', ['link', 'add', o.borderPort, 'type', 'veth', 'peer', 'name', o.outsidePort, 'netns', o.netns]);
     const border = [
       `link set dev ${o.borderPort} up`,
       `addr replace ${OUTSIDE_GATEWAY}/32 dev ${o.borderPort}`,
       ...o.addresses.map((a) => `route replace ${a}/32 dev ${o.borderPort}`),
     ];
     inNetnsAt(tenant, 'ip', ['-batch', '-'], border.join('\n') + '\n');
-    ipBatch(o.netns, [
-      'link set dev eth0 up',
-      ...o.addresses.map((a) => `addr replace ${a}/32 dev eth0`),
-      `route replace ${o.vpcCidr} via ${OUTSIDE_GATEWAY} dev eth0 onlink`,
-    ]);
-    lines.push(`${o.tenantNetns} (VRF ${o.vrf}): veth ${o.borderPort} to ${o.netns} eth0, ${border.slice(1).join(', ')}; ${o.netns}: route ${o.vpcCidr} via ${OUTSIDE_GATEWAY}`);
+    lines.push(`${o.tenantNetns} (VRF ${o.vrf}): veth ${o.borderPort} to ${o.netns} ${o.outsidePort}, ${border.slice(1).join(', ')}`);
+  }
+  const byNetns = new Map<string, LabPlan['outside'][number][]>();
+  for (const o of plan.outside) byNetns.set(o.netns, [...(byNetns.get(o.netns) ?? []), o]);
+  for (const [netns, sides] of byNetns) {
+    const { addresses, vpcCidr } = sides[0] as LabPlan['outside'][number];
+    const ports = sides.map((o) => o.outsidePort);
+    // Hash on ports too (policy 1), and accept replies on any port of the ECMP route.
+    inNetns(netns, 'sysctl', ['-q', '-w', 'net.ipv4.fib_multipath_hash_policy=1', 'net.ipv4.conf.all.rp_filter=0', 'net.ipv4.conf.default.rp_filter=0']);
+    const via = ports.length === 1 ? `via ${OUTSIDE_GATEWAY} dev ${ports[0]} onlink` : ports.map((p) => `nexthop via ${OUTSIDE_GATEWAY} dev ${p} onlink`).join(' ');
+    ipBatch(netns, ['link set dev lo up', ...ports.map((p) => `link set dev ${p} up`), ...addresses.map((a) => `addr replace ${a}/32 dev lo`), `route replace ${vpcCidr} ${via}`]);
+    lines.push(`${netns}: ${addresses.length === 1 ? 'address' : 'addresses'} ${addresses.join(', ')} on lo, route ${vpcCidr} ${via}`);
   }
   return lines;
 }

@@ -25,15 +25,18 @@ export function describeDifferences(plan: LabPlan, features: KernelFeatures, fil
   for (const line of filters.replaced) out.push(`${line} (this kernel has no conntrack in the bridge family)`);
   if (filters.podPolicies > 0) {
     out.push(
-      'NetworkPolicies: flannel enforces none and the outputs include no policy agent, so the lab stands in for one: nftables in each pod\'s namespace ' +
-        '(egress on output, ingress on input, stateful), compiled from the policy reading the analysis uses',
+      'NetworkPolicies: the outputs deploy kube-network-policies (k8s/<cluster>/kube-network-policies.yaml), which needs a Kubernetes API, so the lab ' +
+        'stands in for it: nftables in each pod\'s namespace (egress on output, ingress on input, stateful), compiled from the policy reading the ' +
+        'analysis uses, with its semantics: the pod\'s own node passes both ways unjudged, other nodes\' traffic is judged from their overlay address; ' +
+        'clusters with cni.policy none (or unset) get nothing',
     );
   }
   if (plan.pods.length > 0) out.push('pods: the lab does what the CNI bridge plugin would: a veth into cni0, the pod address and a default route via cni0');
   if (outsideLines.length > 0) {
     out.push(
-      'the outside: not in the generated files; the lab adds, per VPC, an outside namespace on a veth pair to the first border leaf\'s tenant namespace ' +
-        '(its VRF, where the L3 VNI ends), with a link-local transfer address, /32 routes to the outside\'s addresses there and the VPC routed back: ' +
+      'the outside: not in the generated files; the lab adds, per VPC, an outside namespace on a veth pair to every border leaf\'s tenant namespace ' +
+        '(its VRF, where the L3 VNI ends), with a link-local transfer address, /32 routes to the outside\'s addresses there and the VPC routed back ' +
+        'over all of them (ECMP, as an upstream router would spread flows): ' +
         `${outsideLines.join('; ')}. frr.conf announces none of it beyond what \`redistribute connected\` picks up; the leaves reach the outside ` +
         'by the border\'s default-originate',
     );
@@ -41,7 +44,8 @@ export function describeDifferences(plan: LabPlan, features: KernelFeatures, fil
   if (filters.inTenants.length > 0) {
     out.push(
       `border ruleset: with tenant VRFs as namespaces the outside port sits in the border leaf's tenant namespace, so the border's ruleset, unchanged, ` +
-        `loads there as well as in the leaf: ${filters.inTenants.join(', ')}`,
+        `loads there as well as in the leaf, and the outside's port joins its VPC's conntrack zone as the ruleset asks of a deployment ` +
+        `(a namespace has a conntrack table of its own anyway; its VPC interfaces, the L3 VNI bridge, keep their names there): ${filters.inTenants.join(', ')}`,
     );
   }
   out.push('switch namespaces: IPv6 duplicate address detection is off (a kernel setting, not in the outputs), so the link-local addresses BGP unnumbered peers by are usable at once');

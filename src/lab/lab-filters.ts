@@ -12,6 +12,9 @@ import { tryInNetns, tryInNetnsAt } from './netns.js';
 import { tenantDir } from './tenant-namespaces.js';
 import { securityGroupStandIn } from './security-group-stand-in.js';
 import { networkPolicyRuleset } from './network-policy-agent.js';
+import { enforcesNetworkPolicies } from '../ir/network-policy-enforcer.js';
+import { conntrackZones, ZONE_MAP } from '../emit/nftables/conntrack-zones.js';
+import type { PlannedOutside } from './lab-plan-types.js';
 
 export interface FilterReport {
   readonly unchanged: readonly string[];
@@ -47,12 +50,20 @@ export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDi
     if (!o.ruleset) continue;
     const r = tryInNetnsAt(join(tenantDir(labDir), o.tenantNetns), 'nft', ['-f', join(outDir, o.ruleset)]);
     if (r.status !== 0) throw new LabError(`${o.ruleset} does not load in ${o.tenantNetns}:\n${(r.stderr || r.stdout).trim()}`);
-    inTenants.push(`${o.ruleset} in ${o.tenantNetns}`);
+    const zone = outsideZone(ir, o);
+    if (zone !== undefined) {
+      // What the ruleset asks of a deployment: the outside's port joins its VPC's conntrack zone (conntrack-zones.ts).
+      const element = `{ "${o.borderPort}" : ${zone} }`;
+      const z = tryInNetnsAt(join(tenantDir(labDir), o.tenantNetns), 'nft', ['add', 'element', 'inet', 'thrice', ZONE_MAP, element]);
+      if (z.status !== 0) throw new LabError(`cannot add ${o.borderPort} to ${ZONE_MAP} in ${o.tenantNetns}:\n${(z.stderr || z.stdout).trim()}`);
+    }
+    inTenants.push(`${o.ruleset} in ${o.tenantNetns}${zone === undefined ? '' : ` (its outside port ${o.borderPort} added to ${ZONE_MAP}, zone ${zone})`}`);
   }
   let podPolicies = 0;
   for (const pod of plan.pods) {
     const cluster = ir.clusters.find((c) => c.name === pod.cluster);
-    const text = cluster ? networkPolicyRuleset(cluster, plan.pods, pod) : undefined;
+    // Only where the outputs deploy an enforcer: with `cni.policy: none` (or unset) nothing filters pods, nor may the lab.
+    const text = cluster && enforcesNetworkPolicies(cluster) ? networkPolicyRuleset(cluster, plan.pods, pod) : undefined;
     if (!text) continue;
     const file = join(own, `netpol-${pod.netns}.nft`);
     writeFileSync(file, text);
@@ -61,6 +72,14 @@ export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDi
     podPolicies++;
   }
   return { unchanged, replaced, podPolicies, inTenants };
+}
+
+/** The conntrack zone of the outside's VPC, when the border's ruleset keeps zones (a stateful border firewall). */
+function outsideZone(ir: TopologyIR, o: PlannedOutside): number | undefined {
+  const filters = collectDeviceFilters(ir).find((f) => f.device.name === o.border);
+  const zones = filters ? conntrackZones(ir, filters) : undefined;
+  if (!zones?.maps.some((m) => m.name === ZONE_MAP)) return undefined;
+  return ir.overlay.vpcs.find((v) => v.name === o.vpc)?.id;
 }
 
 /**

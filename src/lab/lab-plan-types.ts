@@ -55,15 +55,18 @@ export interface PlannedPod {
 }
 
 /**
- * The outside of one VPC behind the first border leaf: a namespace holding the external addresses probed from,
- * attached by a veth pair to the border leaf's tenant namespace of the VPC (its VRF), where the L3 VNI ends.
+ * The outside of one VPC behind one border leaf: a namespace holding the external addresses probed from, attached by
+ * a veth pair to the border leaf's tenant namespace of the VPC (its VRF), where the L3 VNI ends. With several border
+ * leaves the VPC has one entry per border leaf, all with the same namespace (one port each).
  */
 export interface PlannedOutside {
   readonly border: string;
   readonly vpc: string;
   readonly vrf: string;
-  /** The outside's namespace (its end of the pair is `eth0`). */
+  /** The outside's namespace. */
   readonly netns: string;
+  /** The outside's end of the pair: `eth0` toward the first border leaf, `eth1` toward the second, ... */
+  readonly outsidePort: string;
   /** The border leaf's tenant namespace (overlay-netns.sh makes it, pinned in the lab's tenant directory). */
   readonly tenantNetns: string;
   /** The border leaf's lowest free `swpN`, the tenant namespace's end of the pair: the port the border ruleset matches. */

@@ -28,6 +28,7 @@ export function planLab(input: PlanInput): LabPlan {
   const { lab, ir, files } = input;
   const fabric = ir.fabric;
   if (!fabric) throw new LabError('the topology has no fabric: a lab needs switches to stand up');
+  refuseFlanneldOnlyBackends(ir);
   const switches = [...fabric.switches].sort(byName);
   const hosts = [...fabric.hosts].sort(byName);
   const vms = [...ir.overlay.vms].sort(byName);
@@ -39,7 +40,8 @@ export function planLab(input: PlanInput): LabPlan {
   const pods = planPods(lab, ir);
   const outside = planOutside(lab, ir, files, input.outsideAddresses);
   netns.push(...pods.map((p): PlannedNetns => ({ name: p.netns, kind: 'pod', device: `${p.cluster}/${p.namespace}/${p.pod}` })));
-  netns.push(...outside.map((o): PlannedNetns => ({ name: o.netns, kind: 'outside', device: `${o.border}/${o.vrf}` })));
+  const outsideNetns = [...new Map(outside.map((o) => [o.netns, o])).values()];
+  netns.push(...outsideNetns.map((o): PlannedNetns => ({ name: o.netns, kind: 'outside', device: `${o.border}/${o.vrf}` })));
   refuseSharedNames(netns);
   const links = planWiring(lab, ir, pods, { vlanStandIns: input.vlanStandIns });
   for (const l of links) for (const e of [l.a, l.b]) {
@@ -98,27 +100,33 @@ function planPods(lab: string, ir: TopologyIR): PlannedPod[] {
 }
 
 /**
- * The outside hangs off the first border leaf (by name), one namespace per VPC it terminates: each tenant's outside is
- * its own (VPC address spaces may overlap), attached to the VPC's tenant namespace on the border leaf. Without a border
- * leaf that runs tenant VRFs, external probes have nowhere to start.
+ * One outside namespace per VPC (each tenant's outside is its own: VPC address spaces may overlap), named after the
+ * first border leaf and attached to the VPC's tenant namespace on every border leaf, as an upstream router attached to
+ * all of them would be: one entry per (border leaf, VPC), the outside's ports `eth0`, `eth1`, ... in border order.
+ * Without a border leaf that runs tenant VRFs, external probes have nowhere to start.
  */
 function planOutside(lab: string, ir: TopologyIR, files: ReadonlySet<string>, addresses: readonly string[]): PlannedOutside[] {
-  const border = ir.fabric ? borderLeaves(ir.fabric).sort(byName)[0] : undefined;
-  if (!ir.fabric || !border || addresses.length === 0 || !files.has(`fabric/${border.name}/overlay-netns.sh`)) return [];
-  const ruleset = `nftables/${border.name}.nft`;
-  return vpcsServedBy(ir.fabric, ir.overlay, border).map(
-    (vpc): PlannedOutside => ({
-      border: border.name,
-      vpc: vpc.name,
-      vrf: vpc.vrf,
-      netns: externalNetns(lab, border.name, vpc.vrf),
-      tenantNetns: tenantNetnsName(border.name, vpc.vrf),
-      borderPort: freePort(border),
-      addresses: [...addresses].sort(),
-      vpcCidr: vpc.cidr,
-      ...(files.has(ruleset) ? { ruleset } : {}),
-    }),
-  );
+  const fabric = ir.fabric;
+  const borders = fabric ? borderLeaves(fabric).sort(byName).filter((b) => files.has(`fabric/${b.name}/overlay-netns.sh`)) : [];
+  const first = borders[0];
+  if (!fabric || !first || addresses.length === 0) return [];
+  return borders.flatMap((border, index) => {
+    const ruleset = `nftables/${border.name}.nft`;
+    return vpcsServedBy(fabric, ir.overlay, border).map(
+      (vpc): PlannedOutside => ({
+        border: border.name,
+        vpc: vpc.name,
+        vrf: vpc.vrf,
+        netns: externalNetns(lab, first.name, vpc.vrf),
+        outsidePort: `eth${index}`,
+        tenantNetns: tenantNetnsName(border.name, vpc.vrf),
+        borderPort: freePort(border),
+        addresses: [...addresses].sort(),
+        vpcCidr: vpc.cidr,
+        ...(files.has(ruleset) ? { ruleset } : {}),
+      }),
+    );
+  });
 }
 
 function planRulesets(lab: string, ir: TopologyIR, files: ReadonlySet<string>): PlannedRuleset[] {
@@ -133,6 +141,19 @@ function planRulesets(lab: string, ir: TopologyIR, files: ReadonlySet<string>): 
         .map((vm) => ({ vm: vm.name, netns: deviceNetns(lab, vm.name), interface: vm.interface }));
       return { device, netns: deviceNetns(lab, device), file, guardedVms };
     });
+}
+
+/**
+ * A wireguard pod overlay is made by flanneld (keys generated on each node, exchanged through the Node annotations),
+ * which the outputs configure but do not contain: pod-overlay.sh stops on purpose, and the lab has no stand-in for it.
+ */
+function refuseFlanneldOnlyBackends(ir: TopologyIR): void {
+  const cluster = ir.clusters.find((c) => c.cni.backend === 'wireguard' && c.nodes.length > 0);
+  if (!cluster) return;
+  throw new LabError(
+    `cluster ${cluster.name} uses flannel's wireguard backend, which only flanneld sets up (it generates each node's key and ` +
+      `exchanges them through the Node annotations); the outputs hold no such overlay and the lab does not stand in for flanneld`,
+  );
 }
 
 function refuseSharedNames(netns: readonly PlannedNetns[]): void {

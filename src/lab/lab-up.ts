@@ -123,7 +123,7 @@ function prepare(state: LabStateFile, input: LabUpInput): { features: KernelFeat
     input.progress(`  kernel: ${describeKernel(features)}`);
     // Planning is pure: a topology the lab cannot stand up is refused before anything is created.
     const predictions = (input.predictor ?? analysisPredictor)(input.spec, input.ir);
-    const outside = [...new Set([...outsideAddressPlan(input.ir, predictions).values()].filter((a): a is string => a !== undefined))];
+    const outside = [...new Set([...outsideAddressPlan(input.ir, predictions).values()].flat())];
     const plan = planLab({ lab: input.name, ir: input.ir, files: new Set(input.outputs.map((f) => f.path)), vlanStandIns: !features.vlan, outsideAddresses: outside });
     const user = frrUser();
     if (!user) throw new LabError('the frr user is missing');

@@ -31,6 +31,7 @@ export function securityGroupStandIn(ir: TopologyIR, vmName: string): string {
     tables: [
       {
         table: STAND_IN_TABLE,
+        maps: [],
         comment: `The VM's side of ${vm.hostPort}: what enters from the port (ingress) and what leaves into it (egress).`,
         chains: [
           {

@@ -134,6 +134,8 @@ export interface CniSpec {
   backend?: 'vxlan' | 'host-gw' | 'wireguard';
   vni?: number;
   port?: number;
+  /** What enforces NetworkPolicies; no default. */
+  policy?: 'none' | 'kube-network-policies';
 }
 
 export interface NamespaceSpec {

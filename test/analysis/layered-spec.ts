@@ -1,7 +1,7 @@
 // A small three-layer topology for path-aware rule tests; the `extra` text is appended after line 40, so finding lines stay fixed.
 
 /** Lines 1-40 are fixed; cases append firewalls/intents (starting at line 41) and may swap marked lines. */
-export function layeredSpec(options: { nodesIngress?: string; backend?: string; extra?: string } = {}): string {
+export function layeredSpec(options: { nodesIngress?: string; backend?: string; policy?: string; extra?: string } = {}): string {
   const lines = [
     'thrice: 1', // 1
     'name: t', // 2
@@ -38,7 +38,7 @@ export function layeredSpec(options: { nodesIngress?: string; backend?: string; 
     '  - name: prod', // 33
     '    vpc: blue', // 34
     '    nodes: [k8s-1, k8s-2]', // 35
-    `    cni: {plugin: flannel, backend: ${options.backend ?? 'vxlan'}}`, // 36
+    `    cni: {plugin: flannel, backend: ${options.backend ?? 'vxlan'}${options.policy ? `, policy: ${options.policy}` : ''}}`, // 36
     '    workloads:', // 37
     '      - {name: web, namespace: shop, labels: {app: web}, replicas: 2}', // 38
     '      - {name: agent, namespace: kube-system, kind: DaemonSet, hostNetwork: true}', // 39

@@ -110,7 +110,7 @@ describe('buildFrrConfigView, underlay policy', () => {
   it('carries only /32s of the loopback pool, in and out, on the whole peer group', () => {
     const spine = view(twoTierUnnumbered, 'spine1');
     expect(spine.prefixLists).toEqual([
-      { name: 'LOOPBACKS', seq: 10, action: 'permit', prefix: '10.255.0.0/16', ge: 32 },
+      { name: 'LOOPBACKS', seq: 10, action: 'permit', prefix: '10.255.0.0/16', ge: 32, le: null },
     ]);
     expect(spine.bgp.peerGroup).toBe('fabric');
     expect(spine.bgp.importPolicy).toBe('FABRIC-IN');

@@ -27,6 +27,8 @@ describe('tenant VRFs in the frr.conf view', () => {
         routeTargetImports: ['65000:50001', '65000:50002'],
         defaultOriginate: false,
         importVrfs: ['green'],
+        evpnExportMap: 'EVPN-OUT-blue',
+        leakImportMap: 'LEAK-IN-blue',
       },
       {
         name: 'green',
@@ -38,6 +40,8 @@ describe('tenant VRFs in the frr.conf view', () => {
         routeTargetImports: ['65000:50001', '65000:50002'],
         defaultOriginate: false,
         importVrfs: ['blue'],
+        evpnExportMap: 'EVPN-OUT-green',
+        leakImportMap: 'LEAK-IN-green',
       },
     ]);
     expect(vrfsOf('leaf2').map((v) => [v.name, v.asn, v.rd])).toEqual([['blue', 65101, '10.255.0.4:1']]);
@@ -53,7 +57,7 @@ describe('tenant VRFs in the frr.conf view', () => {
   it('leaves the underlay untouched: still loopbacks only in ipv4 unicast, advertise-all-vni on leaves', () => {
     const withOverlay = buildFrrConfigView(overlayFabric, overlaySwitch('leaf1'), overlay);
     const without = buildFrrConfigView(overlayFabric, overlaySwitch('leaf1'));
-    expect({ ...withOverlay, tenantVrfs: [] }).toEqual(without);
+    expect({ ...withOverlay, tenantVrfs: [], tenantPrefixLists: [], tenantRouteMaps: [] }).toEqual(without);
     expect(withOverlay.bgp.advertiseAllVni).toBe(true);
   });
 
@@ -76,10 +80,11 @@ describe('tenant VRFs in the printed frr.conf', () => {
         ' address-family ipv4 unicast',
         '  redistribute connected',
         '  import vrf green',
+        '  import vrf route-map LEAK-IN-blue',
         ' exit-address-family',
         ' !',
         ' address-family l2vpn evpn',
-        '  advertise ipv4 unicast',
+        '  advertise ipv4 unicast route-map EVPN-OUT-blue',
         '  rd 10.255.0.5:1',
         '  route-target import 65000:50001',
         '  route-target import 65000:50002',
@@ -93,10 +98,11 @@ describe('tenant VRFs in the printed frr.conf', () => {
         ' address-family ipv4 unicast',
         '  redistribute connected',
         '  import vrf blue',
+        '  import vrf route-map LEAK-IN-green',
         ' exit-address-family',
         ' !',
         ' address-family l2vpn evpn',
-        '  advertise ipv4 unicast',
+        '  advertise ipv4 unicast route-map EVPN-OUT-green',
         '  rd 10.255.0.5:2',
         '  route-target import 65000:50001',
         '  route-target import 65000:50002',
@@ -109,6 +115,16 @@ describe('tenant VRFs in the printed frr.conf', () => {
     )).toBe(true);
   });
 
+  it('lets each VRF send only its own prefixes as type-5 routes and leak in only each local peer\'s own', () => {
+    const conf = confOf('leaf3');
+    expect(conf).toContain('ip prefix-list VPC-blue seq 10 permit 10.1.0.0/16 le 32\nip prefix-list VPC-green seq 10 permit 10.2.0.0/16 le 32\n!\n');
+    expect(conf).toMatch(/^route-map EVPN-OUT-blue permit 10\n description .*\n match ip address prefix-list VPC-blue\nexit$/m);
+    expect(conf).toMatch(/^route-map LEAK-IN-blue permit 10\n description .*\n match source-vrf green\n match ip address prefix-list VPC-green\nexit$/m);
+    // Defined before the BGP instances that use them.
+    expect(conf.indexOf('route-map LEAK-IN-green permit')).toBeLessThan(conf.indexOf('router bgp'));
+    expect(confOf('leaf2')).not.toMatch(/LEAK-IN|import vrf/);
+  });
+
   it('keeps the global EVPN section and the loopback-only policy of a leaf with VRFs', () => {
     const conf = confOf('leaf2');
     expect(conf).toContain(' address-family l2vpn evpn\n  neighbor fabric activate\n  advertise-all-vni\n exit-address-family\n');
@@ -119,6 +135,20 @@ describe('tenant VRFs in the printed frr.conf', () => {
   it('prints nothing of the overlay on spines and border leaves, nor on fabrics without VPCs', () => {
     for (const name of ['spine1', 'spine2', 'border1']) expect(confOf(name)).not.toMatch(/^vrf |vrf \w+$|advertise ipv4 unicast/m);
     for (const file of frrEmitter.emit(topologyOf(twoTierUnnumbered))) expect(file.contents).not.toMatch(/^vrf |router bgp \d+ vrf/m);
+  });
+
+  it('keeps the peerings of examples/peering-chain.yaml one hop: each leak map names only the peers on that switch', async () => {
+    const example = (await compiledExamples()).find((e) => e.name === 'peering-chain');
+    if (!example) throw new Error('examples/peering-chain.yaml is missing');
+    const conf = (sw: string) => frrEmitter.emit(example.ir).find((f) => f.path === `fabric/${sw}/frr.conf`)?.contents ?? '';
+    const leakMaps = (sw: string) => [...conf(sw).matchAll(/^route-map (LEAK-IN-\S+) permit \d+\n.*\n match source-vrf (\S+)$/gm)].map((m) => `${m[1]} from ${m[2]}`);
+    // leaf1 carries every VRF: bravo takes from both neighbours, alpha and charlie only from bravo, never each other.
+    expect(leakMaps('leaf1')).toEqual(['LEAK-IN-alpha from bravo', 'LEAK-IN-bravo from alpha', 'LEAK-IN-bravo from charlie', 'LEAK-IN-charlie from bravo']);
+    expect(leakMaps('leaf3')).toEqual(['LEAK-IN-bravo from charlie', 'LEAK-IN-charlie from bravo']);
+    expect(conf('leaf3')).not.toContain('VPC-alpha');
+    for (const sw of ['leaf1', 'leaf2', 'leaf3', 'border1']) {
+      expect(conf(sw).match(/^ {2}advertise ipv4 unicast.*$/gm)?.every((l) => / route-map EVPN-OUT-\S+$/.test(l)), sw).toBe(true);
+    }
   });
 
   it('gives the leaves of examples/three-layer.yaml the VRFs of their VMs, and the border leaf every VRF', async () => {

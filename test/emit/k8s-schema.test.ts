@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { ConfigMap, Namespace, Node } from 'kubernetes-models/v1';
+import { ConfigMap, Namespace, Node, ServiceAccount } from 'kubernetes-models/v1';
+import { DaemonSet } from 'kubernetes-models/apps/v1';
+import { ClusterRole, ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
 import { k8sEmitter } from '../../src/emit/k8s/k8s-emitter.js';
 import { validateK8sObject } from '../../src/emit/k8s/validate-k8s-object.js';
@@ -19,6 +21,10 @@ const MODELS: Readonly<Record<string, (data: never) => { validate(): void }>> = 
   NetworkPolicy: (data) => new NetworkPolicy(data),
   ConfigMap: (data) => new ConfigMap(data),
   Node: (data) => new Node(data),
+  ServiceAccount: (data) => new ServiceAccount(data),
+  ClusterRole: (data) => new ClusterRole(data),
+  ClusterRoleBinding: (data) => new ClusterRoleBinding(data),
+  DaemonSet: (data) => new DaemonSet(data),
 };
 
 /** Each object of each file, read as YAML 1.1 (kubectl) and as YAML 1.2, which must agree. */
@@ -54,8 +60,18 @@ describe('emitted Kubernetes objects', () => {
   ];
 
   it.each(variants)('are valid for the fixture cluster (%s)', (_, cluster) => {
-    // 2 namespaces, 3 policies, 1 ConfigMap, 3 nodes.
+    // 2 namespaces, 3 policies, 1 ConfigMap, 3 nodes; no enforcer named, so none deployed.
     expect(expectAllValid(topologyWith(cluster))).toBe(9);
+  });
+
+  it('include the enforcer, valid, when the cluster names kube-network-policies', () => {
+    const cluster: ClusterIR = { ...prodCluster, cni: { ...prodCluster.cni, policy: 'kube-network-policies' } };
+    // The 9 above, then ServiceAccount, ClusterRole, ClusterRoleBinding and DaemonSet.
+    expect(expectAllValid(topologyWith(cluster))).toBe(13);
+    const file = k8sEmitter.emit(topologyWith(cluster)).find((f) => f.path === 'k8s/prod/kube-network-policies.yaml')!;
+    const daemonSet = objectsOf([file]).map((o) => o.object).find((o) => o['kind'] === 'DaemonSet')!;
+    expect(JSON.stringify(daemonSet)).toContain('"image":"registry.k8s.io/networking/kube-network-policies:v1.0.0"');
+    expect((daemonSet['spec'] as { template: { spec: { hostNetwork: boolean } } }).template.spec.hostNetwork).toBe(true);
   });
 
   it('keep the cluster data through the YAML round trip', () => {
@@ -82,8 +98,8 @@ describe('examples/three-layer.yaml', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const ir = result.ir!;
     expect(ir.clusters.map((c) => c.name)).toEqual(['prod']);
-    // 2 namespaces, 4 inline and 1 imported policies, 1 ConfigMap, 3 nodes.
-    expect(expectAllValid(ir)).toBe(11);
+    // 2 namespaces, 4 inline and 1 imported policies, the enforcer's 4 objects, 1 ConfigMap, 3 nodes.
+    expect(expectAllValid(ir)).toBe(15);
     const policies = k8sEmitter.emit(ir).find((f) => f.path === 'k8s/prod/network-policies.yaml')!.contents;
     expect([...policies.matchAll(/^  name: (.*)$/gm)].map((m) => m[1])).toEqual(['allow-dns', 'default-deny', 'prometheus-scrapes-shop', 'web-egress', 'web-to-api']);
   });

@@ -111,6 +111,22 @@ describe('switch placements', () => {
     ]);
   });
 
+  it('border with several border leaves: stateless, what the rules deny goes to a reply chain of reversed rules', () => {
+    const topology = nftablesTopology();
+    const ir = { ...topology, firewalls: topology.firewalls.map((f) => (f.placement.kind === 'border' ? { ...f, state: 'reflexive' as const } : f)) };
+    const view = viewOf(ir, 'border1');
+    expect(rulesOf(chainOf(view, 'inet thrice', 'fw_edge'))).toEqual([
+      'ip daddr 10.1.1.11/32 ip protocol tcp tcp dport 443 counter return comment "edge rule 1"',
+      'counter goto fw_edge_replies comment "edge default"',
+    ]);
+    expect(rulesOf(chainOf(view, 'inet thrice', 'fw_edge_replies'))).toEqual([
+      'tcp flags & (syn | ack) == syn counter drop comment "edge: opens a connection"',
+      'icmp type echo-request counter drop comment "edge: echo request"',
+      'ip saddr 10.1.1.11/32 ip protocol tcp tcp sport 443 counter return comment "edge rule 1 reply"',
+      'counter drop comment "edge default reply"',
+    ]);
+  });
+
   it('says so when a placement has no port on the device', () => {
     const leafWithoutHosts: FirewallIR = { ...(firewalls.find((f) => f.name === 'rack1') as FirewallIR), placement: { kind: 'leaf', target: 'leaf2' }, enforcedOn: ['border1'] };
     const ir = { ...nftablesTopology(), firewalls: [leafWithoutHosts] };

@@ -168,8 +168,9 @@ export const hostVmTopology: TopologyIR = {
 
 /** The same topology with every cluster on another flannel backend (host-gw routes without encapsulation). */
 export function withBackend(topology: TopologyIR, backend: CniIR['backend']): TopologyIR {
-  const mtu = backend === 'host-gw' ? VM_MTU : POD_MTU;
-  return { ...topology, clusters: topology.clusters.map((c) => ({ ...c, cni: { ...c.cni, backend, mtu } })) };
+  // As the compiler sets them: flannel's own MTU overheads (host-gw 0, WireGuard 80) and WireGuard's device and ListenPort.
+  const cni = backend === 'host-gw' ? { mtu: VM_MTU } : backend === 'wireguard' ? { mtu: VM_MTU - 80, device: 'flannel-wg', port: 51820 } : { mtu: POD_MTU };
+  return { ...topology, clusters: topology.clusters.map((c) => ({ ...c, cni: { ...c.cni, backend, ...cni } })) };
 }
 
 /** `examples/three-layer.yaml` compiled by the real pipeline (with its committed lock file and manifests). */

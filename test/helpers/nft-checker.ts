@@ -45,7 +45,7 @@ export class NftChecker {
 
   /**
    * The errors of a check, less those that only say the kernel lacks bridge connection tracking: a
-   * "Protocol error" on a `ct` rule inside the bridge table. The kernel goes on validating the rest of
+   * "Protocol error" on a `ct` rule inside the bridge table (connection state, or the zone set before tracking). The kernel goes on validating the rest of
    * the batch after an error, so every other line is still checked.
    */
   rejections(contents: string, output: string): string[] {
@@ -58,7 +58,7 @@ export class NftChecker {
         const at = /:(\d+):\d+(?:-\d+)?: Error: Could not process rule: Protocol error$/.exec(l);
         if (!at || this.tracksBridgedTraffic()) return true;
         const lineNo = Number(at[1]);
-        return !(bridgeStart >= 0 && lineNo > bridgeStart + 1 && (lines[lineNo - 1] ?? '').trim().startsWith('ct state '));
+        return !(bridgeStart >= 0 && lineNo > bridgeStart + 1 && /^ct (state|zone set) /.test((lines[lineNo - 1] ?? '').trim()));
       });
   }
 

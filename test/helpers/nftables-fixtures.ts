@@ -4,6 +4,7 @@ import type { FabricIR } from '../../src/ir/fabric-ir.js';
 import type { FirewallIR, FirewallRuleIR } from '../../src/ir/firewall-ir.js';
 import type { SecurityGroupIR, SecurityRuleIR, VmIR, VpcIR } from '../../src/ir/overlay-ir.js';
 import type { TopologyIR } from '../../src/ir/topology-ir.js';
+import { firewallState } from '../../src/ir/firewall-state.js';
 import { twoTierUnnumbered } from './fabric-ir-fixtures.js';
 
 export const any: AddressIR = { ref: 'any', cidrs: ['0.0.0.0/0'] };
@@ -25,7 +26,7 @@ export function sgRule(peer: AddressIR, proto: Proto, ports: PortRange[] = []): 
 }
 
 export function firewallOf(name: string, placement: FirewallIR['placement'], enforcedOn: string[], defaultAction: 'allow' | 'deny', rules: FirewallRuleIR[]): FirewallIR {
-  return { name, placement, enforcedOn, defaultAction, rules, origin: ['firewalls'] };
+  return { name, placement, enforcedOn, defaultAction, state: firewallState(placement.kind, 1), rules, origin: ['firewalls'] };
 }
 
 function group(name: string, ingress: SecurityRuleIR[], egress?: SecurityRuleIR[]): SecurityGroupIR {

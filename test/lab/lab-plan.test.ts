@@ -82,7 +82,7 @@ describe('lab plan of examples/three-layer.yaml', () => {
   });
 
   it('plugs each VPC\'s outside into the border leaf\'s tenant namespace on its lowest free port, which the border ruleset matches', () => {
-    const common = { border: 'border1', borderPort: 'swp1', addresses: ['203.0.113.10'], ruleset: 'nftables/border1.nft' };
+    const common = { border: 'border1', borderPort: 'swp1', outsidePort: 'eth0', addresses: ['203.0.113.10'], ruleset: 'nftables/border1.nft' };
     expect(p.outside).toEqual([
       { ...common, vpc: 'blue', vrf: 'blue', netns: 'lt-outside.border1.blue', tenantNetns: 'border1--blue', vpcCidr: '10.1.0.0/16' },
       { ...common, vpc: 'green', vrf: 'green', netns: 'lt-outside.border1.green', tenantNetns: 'border1--green', vpcCidr: '10.2.0.0/16' },
@@ -109,5 +109,17 @@ describe('lab plan of examples/three-layer.yaml', () => {
     const ir: TopologyIR = { ...example.ir, overlay: { ...example.ir.overlay, vms: example.ir.overlay.vms.map((v) => (v.name === 'pg-1' ? { ...v, name: 'hv1' } : v)) } };
     expect(() => plan(true, ir)).toThrow(LabError);
     expect(() => plan(true, ir)).toThrow(/host hv1 and vm hv1 would share namespace lt-hv1/);
+  });
+});
+
+describe('the outside with two border leaves', () => {
+  it('is one namespace per VPC, attached to every border leaf on a port of its own', () => {
+    const two = compileExample(new URL('../../examples/two-borders.yaml', import.meta.url).pathname);
+    const planned = planLab({ lab: 'lt', ir: two.ir, files: new Set(two.outputs.map((f) => f.path)), vlanStandIns: true, outsideAddresses: ['203.0.113.10'] });
+    expect(planned.outside.map((o) => [o.netns, o.tenantNetns, o.borderPort, o.outsidePort, o.ruleset])).toEqual([
+      ['lt-outside.border1.shop', 'border1--shop', 'swp1', 'eth0', 'nftables/border1.nft'],
+      ['lt-outside.border1.shop', 'border2--shop', 'swp1', 'eth1', 'nftables/border2.nft'],
+    ]);
+    expect(planned.namespaces.filter((n) => n.kind === 'outside').map((n) => n.name)).toEqual(['lt-outside.border1.shop']);
   });
 });

@@ -33,7 +33,7 @@ export function upExample(name: string, specPath: string, example: ReturnType<ty
 export async function withVerifiedLab(
   prefix: string,
   specPath: string,
-  inspect: (verified: VerifyResult, example: CompiledExample & ReturnType<typeof compileExample>) => void | Promise<void>,
+  inspect: (verified: VerifyResult, example: CompiledExample & ReturnType<typeof compileExample>, lab: LabState) => void | Promise<void>,
   options: { capture?: string; timeoutSeconds?: number } = {},
 ): Promise<void> {
   const name = labName(prefix);
@@ -52,7 +52,7 @@ export async function withVerifiedLab(
       ...(options.capture ? { capture: options.capture } : {}),
       progress: () => {},
     });
-    await inspect(verified, example);
+    await inspect(verified, example, result.state);
   } finally {
     const recorded = readState(defaultLabDir(name)) ?? state;
     if (recorded) {

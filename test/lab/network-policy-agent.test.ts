@@ -26,7 +26,7 @@ describe('NetworkPolicy rules in pod namespaces (three-layer example)', () => {
   it("web's egress: only api on TCP 9090 (web-egress); DNS is allowed but no kube-dns pod runs, nothing else", () => {
     const egress = chainOf(rules('web-0'), 'egress');
     expect(egress).toContain(`ip daddr ${pod('api-0').address} tcp dport { 9090 } accept`);
-    expect(egress.match(/ accept$/gm)).toHaveLength(3); // established, lo, api
+    expect(egress.match(/ accept$/gm)).toHaveLength(4); // established, lo, its own node, api
     expect(egress.trim().endsWith('drop')).toBe(true);
   });
 

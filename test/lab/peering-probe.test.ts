@@ -8,7 +8,7 @@ const probe = (from: ReturnType<typeof vm>, to: ReturnType<typeof vm>): PlannedP
 
 describe('probes across a VPC peering', () => {
   it('are skipped with the reason when the two ends are in different VPCs', () => {
-    expect(crossesVpcPeering(probe(vm('batch-1', 'green'), vm('k8s-2', 'blue')))).toMatch(/peering of VPCs green and blue/);
+    expect(crossesVpcPeering(probe(vm('batch-1', 'green'), vm('k8s-2', 'blue')))).toMatch(/from VPC green to VPC blue/);
   });
   it('are sent when both ends are in one VPC', () => {
     expect(crossesVpcPeering(probe(vm('k8s-1', 'blue'), vm('k8s-2', 'blue')))).toBeUndefined();

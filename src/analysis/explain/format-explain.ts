@@ -14,6 +14,13 @@ function flowText(p: FlowPath): string {
   return p.proto === 'icmp' ? 'ICMP' : `${p.proto.toUpperCase()} ${p.port}`;
 }
 
+/** `, via border1, reply via border2, from source port 53`: how a north-south flow crosses several border leaves. */
+function crossingText(p: FlowPath): string {
+  const c = p.crossing;
+  if (!c) return '';
+  return `, via ${c.forward}, reply via ${c.reply}${c.sourcePort === undefined ? '' : `, from source port ${c.sourcePort}`}`;
+}
+
 function stackText(headers: readonly Header[]): string {
   return headers.map(headerText).join('  inside  ');
 }
@@ -23,13 +30,13 @@ export function formatPaths(paths: readonly FlowPath[]): string {
   const lines: string[] = [];
   paths.forEach((p, i) => {
     const verdict = p.verdict === 'allow' ? 'ALLOWED' : 'DENIED';
-    lines.push(`path ${i + 1} of ${paths.length}: ${p.from.name} → ${p.to.name}, ${flowText(p)} (${p.kind}): ${verdict}`);
+    lines.push(`path ${i + 1} of ${paths.length}: ${p.from.name} → ${p.to.name}, ${flowText(p)} (${p.kind}${crossingText(p)}): ${verdict}`);
     if (p.unreachable) {
       lines.push(`  no route: ${p.unreachable}`, '');
       return;
     }
     p.hops.forEach((hop, h) => {
-      lines.push(`  ${h + 1}. [${hop.layer}] ${hop.at}: ${hop.description}`);
+      lines.push(`  ${h + 1}. [${hop.layer}${hop.reply ? ', reply' : ''}] ${hop.at}: ${hop.description}`);
       lines.push(`     sees: ${stackText(hop.headers)}`);
       for (const c of hop.checks) {
         const mark = c.verdict === 'allow' ? 'allow' : 'DENY';

@@ -2,15 +2,18 @@
 import { VPC_VXLAN_PORT } from '../../ir/encapsulation.js';
 import type { TopologyIR } from '../../ir/topology-ir.js';
 import type { VmIR, VpcIR } from '../../ir/overlay-ir.js';
-import type { ClusterIR } from '../../ir/cluster-ir.js';
+import type { ClusterIR, ClusterNodeIR } from '../../ir/cluster-ir.js';
+import { enforcesNetworkPolicies, unenforcedReason } from '../../ir/network-policy-enforcer.js';
 import type { FirewallIR, PlacementKind } from '../../ir/firewall-ir.js';
 import type { K8sPod } from '../../k8s/k8s-objects.js';
 import type { FlowEnd } from '../../policy/pod-flow.js';
 import type { EndpointInstance, EnforcementCheck, Flow, FlowPath, Header, Hop, HopLayer, PathKind } from './path-types.js';
 import { checkFirewall, checkSecurityGroups } from './filter-checks.js';
 import { checkNetworkPolicy } from './network-policy-check.js';
+import { nodeToNode } from './node-to-node-overlay.js';
 import { parseAddress } from '../../ir/ipv4.js';
 import { rangeOfCidr } from './address-range.js';
+import { type BorderChoice, borderChoices, firstPacketCheck, replyCheck } from './border-crossing.js';
 
 
 type PodEnd = Extract<EndpointInstance, { kind: 'pod' }>;
@@ -33,8 +36,19 @@ export class PathBuilder {
     this.switches = new Map((ir.fabric?.switches ?? []).map((s) => [s.name, s]));
   }
 
-  path(from: EndpointInstance, to: EndpointInstance, flow: Flow): FlowPath {
-    const payload: Header = { kind: 'payload', src: from.address, dst: to.address, proto: flow.proto, ...(flow.port === undefined ? {} : { dport: flow.port }) };
+  /** Every path of the flow: one, or for a north-south flow over several border leaves one per way it can cross them. */
+  paths(from: EndpointInstance, to: EndpointInstance, flow: Flow): FlowPath[] {
+    const borders = this.borderLeaves();
+    const first = this.path(from, to, flow, borders.length > 1 ? { forward: borders[0] as string, reply: borders[0] as string } : undefined);
+    if (first.kind !== 'north-south' || borders.length < 2) return [first];
+    const seen = first.hops.find((h) => h.layer === 'border')?.headers[0];
+    const firewalls = this.ir.firewalls.filter((fw) => fw.placement.kind === 'border');
+    return borderChoices(borders, firewalls, seen).map((via) => this.path(from, to, flow, via));
+  }
+
+  /** `via`: which border leaves a north-south flow crosses (the first by name each way when absent). */
+  path(from: EndpointInstance, to: EndpointInstance, flow: Flow, via?: BorderChoice): FlowPath {
+    const payload: Header = { kind: 'payload', src: from.address, dst: to.address, proto: flow.proto, ...(flow.port === undefined ? {} : { dport: flow.port }), ...flowVpc(from, to) };
     const walk: Walk = { hops: [], flowHeaders: [payload] };
     const done = (kind: PathKind, unreachable?: string): FlowPath => {
       const denied = walk.hops.some((h) => h.checks.some((c) => c.verdict === 'deny'));
@@ -45,6 +59,10 @@ export class PathBuilder {
       return this.underlay(from, to, payload, walk, done);
     }
     if (from.kind === 'external' && to.kind === 'external') return done('unreachable', 'both ends are outside the fabric');
+    // Between a node (its VM, or a hostNetwork pod, which is the node) and the pods of its cluster: see node-pod.
+    const nodeToPod = this.nodeSourceOf(from, to);
+    if (nodeToPod) return this.nodeToPod(nodeToPod.node, nodeToPod.cluster, from, to as PodEnd, flow, payload, walk, done);
+    if (from.kind === 'pod' && !from.hostNetwork && this.isOwnNode(from, to)) return this.podToOwnNode(from, to, flow, payload, walk, done);
     // Source side: a pod's own egress, then its node VM emits either flannel VXLAN or a masqueraded packet.
     let vmFrom: VmIR | undefined;
     let stack: Header[] = [payload];
@@ -54,8 +72,7 @@ export class PathBuilder {
       vmFrom = this.vms.get(from.vm);
       if (!from.hostNetwork) {
         const dstEnd: FlowEnd = to.kind === 'pod' && to.cluster === from.cluster && !to.hostNetwork ? { pod: this.k8sPod(cluster, to) } : { address: addr(to.address) };
-        const egress = checkNetworkPolicy(cluster.policyModel, this.k8sPod(cluster, from), 'Egress', dstEnd, dstEnd, flow, payload);
-        walk.hops.push(hop('pod', from.name, `leaves pod ${from.namespace}/${from.pod}`, [payload], [egress]));
+        this.podEgress(cluster, from, dstEnd, flow, payload, walk);
         if (to.kind === 'pod' && to.cluster === from.cluster && !to.hostNetwork) {
           podDst = to;
           if (to.vm === from.vm) {
@@ -65,9 +82,9 @@ export class PathBuilder {
           }
           const a = this.vms.get(from.vm) as VmIR;
           const b = this.vms.get(to.vm) as VmIR;
-          const outer: Header = { kind: 'flannel-vxlan', src: a.ip, dst: b.ip, proto: 'udp', dport: cluster.cni.port, vni: cluster.cni.vni };
-          stack = cluster.cni.backend === 'vxlan' ? [outer, payload] : [payload];
-          walk.hops.push(hop('node', from.vm, cluster.cni.backend === 'vxlan' ? `encapsulated by ${cluster.cni.device} toward node ${to.vm}` : `routed (${cluster.cni.backend}) toward node ${to.vm}`, stack, []));
+          const overlay = nodeToNode(cluster.cni, { from: { name: a.name, ip: a.ip }, to: { name: b.name, ip: b.ip } }, payload);
+          stack = [...overlay.stack];
+          walk.hops.push(hop('node', from.vm, overlay.sent, stack, []));
         } else if (to.kind === 'pod') {
           return done('unreachable', `the pod network of cluster ${to.cluster} is not routed outside its nodes`);
         } else if (!inCidr(to.address, cluster.podCidr)) {
@@ -86,16 +103,16 @@ export class PathBuilder {
     const vmTo = to.kind === 'vm' || to.kind === 'pod' ? this.vms.get(to.vm) : undefined;
     if (from.kind === 'external') {
       if (!vmTo) return done('unreachable', 'no VM at the destination');
-      return this.northSouth(undefined, vmTo, stack, walk, done, 'in');
+      return this.northSouth(undefined, vmTo, stack, walk, done, 'in', via);
     }
     if (!vmFrom) return done('unreachable', 'no VM at the source');
-    if (to.kind === 'external') return this.northSouth(vmFrom, undefined, stack, walk, done, 'out');
+    if (to.kind === 'external') return this.northSouth(vmFrom, undefined, stack, walk, done, 'out', via);
     if (!vmTo) return done('unreachable', 'no VM at the destination');
     const kind = this.vpcSegment(vmFrom, vmTo, stack, walk);
     if (typeof kind === 'object') return done('unreachable', kind.unreachable);
     if (podDst && from.kind === 'pod') {
       const cluster = this.cluster(podDst.cluster);
-      walk.hops.push(hop('node', podDst.vm, `decapsulated on node ${podDst.vm}, bridged by cni0`, [payload], []));
+      walk.hops.push(hop('node', podDst.vm, nodeToNode(cluster.cni, { from: vmFrom, to: vmTo }, payload).received, [payload], []));
       this.podIngress(cluster, from, podDst, flow, payload, walk);
     } else if (to.kind === 'pod' && to.hostNetwork) {
       walk.hops.push(hop('node', to.vm, `delivered to hostNetwork pod ${to.namespace}/${to.pod} on the node's address (no NetworkPolicy applies)`, stack, []));
@@ -103,17 +120,90 @@ export class PathBuilder {
     return done(kind);
   }
 
-  private podIngress(cluster: ClusterIR, from: EndpointInstance, to: PodEnd, flow: Flow, payload: Header, walk: Walk): void {
+  /** The source pod's egress policies, when the cluster deploys an enforcer; with none, a hop that says so. */
+  private podEgress(cluster: ClusterIR, from: PodEnd, dst: FlowEnd, flow: Flow, payload: Header, walk: Walk, exempt?: string): void {
+    const what = `leaves pod ${from.namespace}/${from.pod}`;
+    if (!enforcesNetworkPolicies(cluster)) {
+      walk.hops.push(hop('pod', from.name, `${what} (no NetworkPolicy applies: ${unenforcedReason(cluster)})`, [payload], []));
+      return;
+    }
+    const check = exempt ? exemptCheck(from, 'network-policy-egress', payload, exempt) : checkNetworkPolicy(cluster.policyModel, this.k8sPod(cluster, from), 'Egress', dst, dst, flow, payload);
+    walk.hops.push(hop('pod', from.name, what, [payload], [check]));
+  }
+
+  /**
+   * The destination pod's ingress policies over the header it receives (`seen`: a node's own traffic arrives from
+   * the node's cni0 or overlay address). `exempt`: why the enforcer lets it in without evaluating any policy.
+   */
+  private podIngress(cluster: ClusterIR, from: EndpointInstance, to: PodEnd, flow: Flow, seen: Header, walk: Walk, exempt?: string): void {
+    const what = `enters pod ${to.namespace}/${to.pod}`;
+    if (!enforcesNetworkPolicies(cluster)) {
+      walk.hops.push(hop('pod', to.name, `${what} (no NetworkPolicy applies: ${unenforcedReason(cluster)})`, [seen], []));
+      return;
+    }
     const dst = { pod: this.k8sPod(cluster, to) };
-    const src: FlowEnd = from.kind === 'pod' && from.cluster === to.cluster && !from.hostNetwork ? { pod: this.k8sPod(cluster, from) } : { address: addr(from.address) };
-    const check = checkNetworkPolicy(cluster.policyModel, dst.pod, 'Ingress', src, dst, flow, payload);
-    walk.hops.push(hop('pod', to.name, `enters pod ${to.namespace}/${to.pod}`, [payload], [check]));
+    const src: FlowEnd = from.kind === 'pod' && from.cluster === to.cluster && !from.hostNetwork ? { pod: this.k8sPod(cluster, from) } : { address: addr(seen.src) };
+    const check = exempt ? exemptCheck(to, 'network-policy-ingress', seen, exempt) : checkNetworkPolicy(cluster.policyModel, dst.pod, 'Ingress', src, dst, flow, seen);
+    walk.hops.push(hop('pod', to.name, what, [seen], [check]));
+  }
+
+  /** The node `from` stands for, when it is a node of the cluster of `to`, a (non-hostNetwork) pod. */
+  private nodeSourceOf(from: EndpointInstance, to: EndpointInstance): { node: ClusterNodeIR; cluster: ClusterIR } | undefined {
+    if (to.kind !== 'pod' || to.hostNetwork) return undefined;
+    const vm = from.kind === 'vm' || (from.kind === 'pod' && from.hostNetwork) ? from.vm : undefined;
+    const cluster = this.cluster(to.cluster);
+    const node = cluster.nodes.find((n) => n.name === vm);
+    return node ? { node, cluster } : undefined;
+  }
+
+  /** Whether `to` is the node the pod `from` runs on: the node VM itself or a hostNetwork pod there. */
+  private isOwnNode(from: PodEnd, to: EndpointInstance): boolean {
+    return (to.kind === 'vm' || (to.kind === 'pod' && to.hostNetwork)) && to.vm === from.vm;
+  }
+
+  /**
+   * A node toward a pod: its own pods through cni0 (source: cni0's address), other nodes' pods through the pod
+   * overlay, from the address flannel gives the node for it (see nodePodSource). The VPC's filters see the overlay's
+   * header; the pod's policies see that source, except for node-local traffic, which kube-network-policies passes.
+   */
+  private nodeToPod(node: ClusterNodeIR, cluster: ClusterIR, from: EndpointInstance, to: PodEnd, flow: Flow, payload: Header, walk: Walk, done: (k: PathKind, u?: string) => FlowPath): FlowPath {
+    const who = from.kind === 'pod' ? `hostNetwork pod ${from.namespace}/${from.pod} on node ${node.name}` : `node ${node.name}`;
+    if (to.vm === node.name) {
+      const seen: Header = { ...payload, src: addressOf(node.bridgeAddress) };
+      walk.flowHeaders.push(seen);
+      walk.hops.push(hop('node', node.name, `sent by ${who} to its own pod through cni0, from cni0's address ${seen.src}`, [seen], []));
+      this.podIngress(cluster, from, to, flow, seen, walk, NODE_LOCAL_INGRESS);
+      return done('same-node');
+    }
+    const a = this.vms.get(node.name) as VmIR;
+    const b = this.vms.get(to.vm) as VmIR;
+    const inner: Header = { ...payload, src: nodePodSource(cluster, node) };
+    walk.flowHeaders.push(inner);
+    const overlay = nodeToNode(cluster.cni, { from: { name: a.name, ip: a.ip }, to: { name: b.name, ip: b.ip } }, inner);
+    walk.hops.push(hop('node', node.name, `sent by ${who} toward node ${to.vm}'s pod subnet from ${inner.src}; ${overlay.sent}`, [...overlay.stack], []));
+    const kind = this.vpcSegment(a, b, [...overlay.stack], walk);
+    if (typeof kind === 'object') return done('unreachable', kind.unreachable);
+    walk.hops.push(hop('node', to.vm, overlay.received, [inner], []));
+    this.podIngress(cluster, from, to, flow, inner, walk);
+    return done(kind);
+  }
+
+  /** A pod toward its own node: cni0 delivers it to the node itself; it never reaches the VPC. */
+  private podToOwnNode(from: PodEnd, to: EndpointInstance, flow: Flow, payload: Header, walk: Walk, done: (k: PathKind) => FlowPath): FlowPath {
+    const cluster = this.cluster(from.cluster);
+    const dst: FlowEnd = { address: addr(to.address) };
+    this.podEgress(cluster, from, dst, flow, payload, walk, NODE_LOCAL_EGRESS);
+    const what = to.kind === 'pod' ? `hostNetwork pod ${to.namespace}/${to.pod} on node ${from.vm}` : `node ${from.vm} itself`;
+    walk.hops.push(hop('node', from.vm, `delivered through cni0 to ${what}, never onto the VPC`, [payload], []));
+    return done('same-node');
   }
 
   /** VM to VM inside the VPC layer (and peered VPCs): VM, hypervisor, leaf, fabric, leaf, hypervisor, VM. */
   private vpcSegment(a: VmIR, b: VmIR, stack: Header[], walk: Walk): PathKind | { unreachable: string } {
+    // Only a direct peering routes: the emitted VRFs send as type-5 and leak in only a VPC's own prefixes
+    // (src/emit/frr/build-frr-tenant-policies.ts), so a peer's peer, or its default route, never arrives.
     if (a.vpc !== b.vpc && !(this.vpcs.get(a.vpc)?.peers ?? []).includes(b.vpc)) {
-      return { unreachable: `VPCs ${a.vpc} and ${b.vpc} are not peered` };
+      return { unreachable: `VPCs ${a.vpc} and ${b.vpc} are not peered (peerings are not transitive)` };
     }
     this.vmEgress(a, stack, walk);
     if (a.host === b.host && a.subnet === b.subnet && a.vpc === b.vpc) {
@@ -173,13 +263,21 @@ export class PathBuilder {
     walk.hops.push(hop('vm', vm.name, `enters VM ${vm.name} on ${vm.interface}`, stack, this.firewalls('vm', [vm.name], seen, walk)));
   }
 
-  /** Traffic between a VM and the outside crosses a border leaf, where the edge firewalls see the tenant header. */
-  private northSouth(from: VmIR | undefined, to: VmIR | undefined, stack: Header[], walk: Walk, done: (k: PathKind, u?: string) => FlowPath, direction: 'in' | 'out'): FlowPath {
-    const borders = [...this.switches.values()].filter((s) => s.role === 'border').map((s) => s.name);
-    const border = borders[0];
+  /**
+   * Traffic between a VM and the outside crosses a border leaf, where the edge firewalls see the tenant header. With
+   * several, `via` names the one the first packet crosses and the one its reply crosses, each picked by ECMP (the
+   * tenant VRFs' default route, the outside's routing), so a reply hop judges the reply where it crosses.
+   */
+  private northSouth(from: VmIR | undefined, to: VmIR | undefined, stack: Header[], walk: Walk, done: (k: PathKind, u?: string) => FlowPath, direction: 'in' | 'out', via?: BorderChoice): FlowPath {
+    const borders = this.borderLeaves();
+    const border = via?.forward ?? borders[0];
     if (!border) return done('unreachable', 'the fabric has no border leaf, so nothing reaches the outside');
+    const edgeFirewalls = this.ir.firewalls.filter((fw) => fw.placement.kind === 'border' && fw.enforcedOn.includes(border));
     const edge = (): void => {
-      walk.hops.push(hop('border', borders.join('|'), `border leaves ${borders.join(', ')}: the edge between the fabric and the outside`, stack, this.firewalls('border', borders, stack[0] as Header, walk)));
+      const seen = stack[0] as Header;
+      const checks = edgeFirewalls.map((fw) => firstPacketCheck(fw, seen, walk.flowHeaders, via?.sourcePort));
+      const which = borders.length > 1 ? `border leaf ${border} (one of ${borders.join(', ')})` : `border leaf ${border}`;
+      walk.hops.push(hop('border', border, `${which}: the edge between the fabric and the outside`, stack, checks));
     };
     const tunnel = (a: string, b: string, vm: VmIR): void => {
       if (a === b) return;
@@ -200,7 +298,21 @@ export class PathBuilder {
       edge();
       walk.hops.push(hop('external', 'outside', 'leaves the fabric', stack, []));
     }
-    return done('north-south');
+    if (!via) return done('north-south');
+    const seen = walk.hops.find((h) => h.layer === 'border')?.headers[0] as Header;
+    if (!walk.hops.some((h) => h.checks.some((c) => c.verdict === 'deny'))) {
+      const replyFirewalls = this.ir.firewalls.filter((fw) => fw.placement.kind === 'border' && fw.enforcedOn.includes(via.reply));
+      const checks = replyFirewalls.map((fw) => replyCheck(fw, seen, via));
+      const reply = checks[0]?.sees ?? { ...seen, src: seen.dst, dst: seen.src };
+      const side = direction === 'in' ? 'leaves through' : 'comes back in through';
+      const port = seen.proto === 'icmp' ? ' (echo reply)' : seen.dport === undefined ? '' : ` from ${seen.proto.toUpperCase()} port ${seen.dport} to the client's port${via.sourcePort === undefined ? '' : ` ${via.sourcePort}`}`;
+      walk.hops.push({ ...hop('border', via.reply, `the reply${port} ${side} border leaf ${via.reply}${via.reply === border ? '' : ` (the first packet crossed ${border})`}`, [reply], checks), reply: true });
+    }
+    return { ...done('north-south'), crossing: via };
+  }
+
+  private borderLeaves(): string[] {
+    return [...this.switches.values()].filter((s) => s.role === 'border').map((s) => s.name);
   }
 
   /** Hypervisor to hypervisor on the underlay: no tunnel, so every hop sees the real header. */
@@ -253,6 +365,40 @@ export class PathBuilder {
   private loopback(sw: string): string {
     return this.switches.get(sw)?.loopback ?? '0.0.0.0';
   }
+}
+
+/** kube-network-policies judges packets leaving the node (postrouting) and lets root-owned local sockets pass. */
+const NODE_LOCAL_INGRESS =
+  'node-local: kube-network-policies accepts what the node itself sends (root-owned sockets, as the kubelet\'s; `meta skuid 0 accept`) before evaluating any policy';
+const NODE_LOCAL_EGRESS =
+  'to its own node: kube-network-policies evaluates packets only as they leave the node (postrouting), and delivery to the node\'s own addresses never passes there';
+
+function exemptCheck(end: PodEnd, kind: 'network-policy-ingress' | 'network-policy-egress', seen: Header, reason: string): EnforcementCheck {
+  return { kind, name: `${end.namespace}/${end.pod}`, sees: seen, verdict: 'allow', reason, bypassed: [] };
+}
+
+/**
+ * The source a node's packets to other nodes' pods carry, as the emitted overlay makes the kernel choose it: the
+ * overlay device's address (the node subnet's .0/32, flannel's choice) for vxlan and wireguard; for host-gw the
+ * route leaves on the VPC interface and flannel's masquerade (non-pod source toward pods) keeps its address.
+ */
+function nodePodSource(cluster: ClusterIR, node: ClusterNodeIR): string {
+  return cluster.cni.backend === 'host-gw' ? node.address : addressOf(node.vtepAddress);
+}
+
+function addressOf(withPrefix: string): string {
+  return withPrefix.split('/')[0] ?? withPrefix;
+}
+
+/**
+ * The VPC a flow's own packet travels in: the source's, else the destination's (from the outside). A flow between
+ * peered VPCs stays in the source's here: peered VPCs and a VPC's peers never overlap, so whichever VRF a hop sees
+ * it in, the same references match its addresses (see overlay-rules.ts). Hypervisors' flows are on the underlay.
+ */
+function flowVpc(from: EndpointInstance, to: EndpointInstance): { vpc?: string } {
+  const inVpc = (e: EndpointInstance): string | undefined => (e.kind === 'vm' || e.kind === 'pod' ? e.vpc : undefined);
+  const vpc = inVpc(from) ?? inVpc(to);
+  return vpc === undefined || from.kind === 'host' || to.kind === 'host' ? {} : { vpc };
 }
 
 function hop(layer: HopLayer, at: string, description: string, headers: readonly Header[], checks: readonly EnforcementCheck[]): Hop {

@@ -17,7 +17,7 @@ export function createPathModel(ir: TopologyIR): PathModel {
       return endpointInstances(ir, endpoint, cuts, internal);
     },
     paths(from, to, flow) {
-      return [builder.path(from, to, flow)];
+      return builder.paths(from, to, flow);
     },
   };
 }

@@ -5,9 +5,17 @@ import type { AddressIR, PortRange, Proto } from '../../ir/address-ir.js';
 import type { EnforcementCheck, Header, RuleRef } from './path-types.js';
 import { cidrsCover, rangeOfText } from './address-range.js';
 
+/** How `explain` names each kind of header after its addresses. */
+const TUNNEL_NAMES: Readonly<Record<Header['kind'], (h: Header) => string>> = {
+  payload: () => '',
+  'vpc-vxlan': (h) => ` (VPC VXLAN, VNI ${h.vni})`,
+  'flannel-vxlan': (h) => ` (flannel VXLAN, VNI ${h.vni})`,
+  'flannel-wireguard': () => ' (flannel WireGuard, encrypted)',
+};
+
 export function headerText(h: Header): string {
   const port = h.dport === undefined ? '' : ` ${h.proto.toUpperCase()} ${h.dport}`;
-  const what = h.kind === 'payload' ? '' : h.kind === 'vpc-vxlan' ? ` (VPC VXLAN, VNI ${h.vni})` : ` (flannel VXLAN, VNI ${h.vni})`;
+  const what = TUNNEL_NAMES[h.kind](h);
   return `${h.src} → ${h.dst}${h.proto === 'icmp' ? ' ICMP' : port}${what}`;
 }
 
@@ -21,12 +29,37 @@ function portsMatch(ports: readonly PortRange[], proto: Proto, header: Header): 
   return port !== undefined && ports.some((r) => port >= r.from && port <= r.to);
 }
 
-function addressMatches(address: AddressIR, text: string): boolean {
-  return cidrsCover(address.cidrs, rangeOfText(text));
+/**
+ * A reference into a VPC matches only that VPC's traffic (and its peers'), as the emitted rules match only the VPC's
+ * interfaces: an unpeered VPC may hold the same addresses. CIDRs and `any` match in every VPC and on the underlay.
+ */
+function inVpcs(address: AddressIR, h: Header): boolean {
+  return address.vpcs === undefined || (h.vpc !== undefined && address.vpcs.includes(h.vpc));
+}
+
+function addressMatches(address: AddressIR, text: string, h: Header): boolean {
+  return inVpcs(address, h) && cidrsCover(address.cidrs, rangeOfText(text));
 }
 
 export function firewallRuleMatches(rule: FirewallRuleIR, h: Header): boolean {
-  return protoMatches(rule.proto, h) && portsMatch(rule.ports, rule.proto, h) && addressMatches(rule.from, h.src) && addressMatches(rule.to, h.dst);
+  return protoMatches(rule.proto, h) && portsMatch(rule.ports, rule.proto, h) && addressMatches(rule.from, h.src, h) && addressMatches(rule.to, h.dst, h);
+}
+
+/** For `explain`: the first rule before `before` that matches the header's addresses but names another VPC's objects. */
+function otherVpcNote(rules: readonly FirewallRuleIR[], h: Header, before: number): string {
+  const i = rules.findIndex((r, k) => k < before && !firewallRuleMatches(r, h) && firewallRuleMatches(r, { ...h, vpc: undefined, ...vpcOf(r) }));
+  const r = rules[i];
+  if (!r) return '';
+  const named = [r.from, r.to].find((a) => a.vpcs !== undefined && !inVpcs(a, h));
+  const where = h.vpc === undefined ? 'this hop carries no VPC traffic' : `this is VPC ${h.vpc}'s traffic`;
+  return ` (rule ${i + 1} matches the addresses, but ${named?.ref ?? 'its reference'} means VPC ${named?.vpcs?.join('/') ?? '?'} there, and ${where})`;
+}
+
+/** A VPC the rule's references accept, to test a header's addresses without its VPC. */
+function vpcOf(rule: FirewallRuleIR): { vpc?: string } {
+  const scoped = [rule.from, rule.to].filter((a) => a.vpcs !== undefined).map((a) => a.vpcs as readonly string[]);
+  const common = scoped.length === 0 ? undefined : scoped.reduce((a, b) => a.filter((v) => b.includes(v)))[0];
+  return common === undefined ? {} : { vpc: common };
 }
 
 function ruleText(rule: FirewallRuleIR, index: number): string {
@@ -37,6 +70,7 @@ function ruleText(rule: FirewallRuleIR, index: number): string {
 /** Why a header that is not the flow's own cannot match: it names the tunnel or the masquerade. */
 function whyNotSeen(seen: Header, inner: Header): string {
   if (seen.kind === 'vpc-vxlan') return `this hop sees VPC VXLAN between VTEPs ${seen.src} → ${seen.dst} (UDP ${seen.dport}), not ${inner.src} → ${inner.dst}`;
+  if (seen.kind === 'flannel-wireguard') return `this hop sees flannel WireGuard between nodes ${seen.src} → ${seen.dst} (UDP ${seen.dport}, encrypted), not the pods' ${inner.src} → ${inner.dst}`;
   if (seen.kind === 'flannel-vxlan') return `this hop sees flannel VXLAN between nodes ${seen.src} → ${seen.dst} (UDP ${seen.dport}), not the pods' ${inner.src} → ${inner.dst}`;
   return `this hop sees ${seen.src} → ${seen.dst} (the source is masqueraded), not ${inner.src} → ${inner.dst}`;
 }
@@ -62,13 +96,13 @@ export function checkFirewall(fw: FirewallIR, seen: Header, flowHeaders: readonl
     sees: seen,
     verdict,
     decidedBy: rule ? { description: `${fw.name} ${ruleText(rule, index)}`, at: rule.origin } : undefined,
-    reason: rule ? `first matching rule (${index + 1})` : `no rule matches; default ${fw.defaultAction}`,
+    reason: (rule ? `first matching rule (${index + 1})` : `no rule matches; default ${fw.defaultAction}`) + otherVpcNote(fw.rules, seen, rule ? index : fw.rules.length),
     bypassed,
   };
 }
 
 function sgRuleMatches(rule: SecurityRuleIR, h: Header, direction: 'ingress' | 'egress'): boolean {
-  return protoMatches(rule.proto, h) && portsMatch(rule.ports, rule.proto, h) && addressMatches(rule.peer, direction === 'ingress' ? h.src : h.dst);
+  return protoMatches(rule.proto, h) && portsMatch(rule.ports, rule.proto, h) && addressMatches(rule.peer, direction === 'ingress' ? h.src : h.dst, h);
 }
 
 /** A VM's security groups in one direction; no group attached means no filter at the port. */

@@ -31,13 +31,21 @@ export type EndpointInstance =
 
 /** One header of the stack a hop sees; the outermost comes first in `Hop.headers`. */
 export interface Header {
-  /** `payload`: the original packet (after any masquerade); the others are tunnel headers. */
-  readonly kind: 'payload' | 'flannel-vxlan' | 'vpc-vxlan';
+  /**
+   * `payload`: the original packet (after any masquerade); the others are tunnel headers. `flannel-wireguard` is
+   * encrypted: what it carries is listed after it for the reader, but no filter on the way can read it.
+   */
+  readonly kind: 'payload' | 'flannel-vxlan' | 'flannel-wireguard' | 'vpc-vxlan';
   readonly src: string;
   readonly dst: string;
   readonly proto: FlowProto;
   readonly dport?: number;
   readonly vni?: number;
+  /**
+   * The VPC whose traffic this header is (its VRF, its ports): a `vm:`/`subnet:`/`vpc:`/`pods:` reference matches
+   * it only there (unpeered VPCs may reuse the addresses). Absent on the underlay: VPC VXLAN, hypervisor traffic.
+   */
+  readonly vpc?: string;
 }
 
 export type CheckKind =
@@ -77,6 +85,8 @@ export interface Hop {
   readonly description: string;
   readonly headers: readonly Header[];
   readonly checks: readonly EnforcementCheck[];
+  /** The flow's reply, not its first packet (north-south over several border leaves: where the reply crosses). */
+  readonly reply?: boolean;
 }
 
 export type PathKind = 'same-node' | 'same-host' | 'same-leaf' | 'cross-leaf' | 'cross-pod' | 'north-south' | 'underlay' | 'unreachable';
@@ -91,6 +101,8 @@ export interface FlowPath {
   readonly verdict: 'allow' | 'deny';
   /** Why no packet gets through when there is no route at all (`kind: unreachable`). */
   readonly unreachable?: string;
+  /** North-south over several border leaves: the one each direction crosses, and a UDP source port that matters. */
+  readonly crossing?: { readonly forward: string; readonly reply: string; readonly sourcePort?: number };
 }
 
 /** A flow to decide: the intent's endpoints, protocol and one destination port. */

@@ -20,6 +20,8 @@ export const dnsBlockedByEgressDeny: AnalysisRule = {
     '{matchLabels: {k8s-app: kube-dns}}` on UDP 53 and TCP 53.',
   check(ctx) {
     for (const cluster of ctx.ir.clusters) {
+      // Declared documents (`cni.policy: none`): nothing enforces them, so they block nothing (network-policy-unenforced).
+      if (cluster.cni.policy === 'none') continue;
       for (const { namespace, udp, workloads, policies } of dnsGaps(cluster)) {
         const names = listSome(workloads);
         const message = udp

@@ -1,6 +1,21 @@
 // Rule: a firewall rule never decides because an earlier rule matches all it matches (and its security-group twin: a rule another covers).
 import type { AnalysisRule } from '../analysis-rule.js';
 import { ANY_ADDRESS, type RuleMatch, covers, neverMatches, ruleMatch } from '../match-space.js';
+import type { FirewallIR } from '../../ir/firewall-ir.js';
+import type { TopologyIR } from '../../ir/topology-ir.js';
+import { naturalCompare } from '../../ir/natural-order.js';
+import { vpcsSeenAt } from '../../ir/vpc-traffic.js';
+
+/** The VPCs whose traffic the firewall judges on its devices (every VPC while it is enforced nowhere). */
+function vpcsJudged(ir: TopologyIR, fw: FirewallIR): string[] {
+  if (fw.enforcedOn.length === 0) return ir.overlay.vpcs.map((v) => v.name);
+  return [...new Set(fw.enforcedOn.flatMap((d) => vpcsSeenAt(ir, fw.placement.kind, d)))].sort(naturalCompare);
+}
+
+/** The rule's match where it can match something; a rule limited to VPCs the filter never sees matches nothing. */
+function liveMatch(m: RuleMatch): RuleMatch | undefined {
+  return m.vpcs?.length === 0 ? undefined : m;
+}
 
 const VERB = { allow: 'allows', deny: 'denies' } as const;
 
@@ -13,12 +28,13 @@ export const firewallRuleShadowed: AnalysisRule = {
     'rule\'s is never consulted. With the same action it is redundant, and misleads whoever edits it later; with the ' +
     'other action it is a conflict: the author meant an exception, and the earlier rule wins every time. Security ' +
     'groups are allow-only and unordered, so there a rule covered by another rule of the same group and direction is ' +
-    'redundant. Containment is exact over address ranges (references resolved to their CIDRs), protocols and port ' +
+    'redundant. Containment is exact over address ranges (references resolved to their CIDRs, and those into a VPC to its traffic), protocols and port ' +
     'ranges; a rule covered only by several earlier rules together is not reported. Rules that match nothing at all ' +
     'are firewall-rule-dead. Fix: delete the redundant rule, or move an exception above the rule that covers it.',
   check(ctx) {
     for (const fw of ctx.ir.firewalls) {
-      const matches = fw.rules.map((r) => (neverMatches(r.from, r.to, r.proto, r.ports) ? undefined : ruleMatch(r.from, r.to, r.proto, r.ports)));
+      const seen = vpcsJudged(ctx.ir, fw);
+      const matches = fw.rules.map((r) => (neverMatches(r.from, r.to, r.proto, r.ports) ? undefined : liveMatch(ruleMatch(r.from, r.to, r.proto, r.ports, seen))));
       fw.rules.forEach((rule, i) => {
         const mine = matches[i];
         const j = mine ? matches.slice(0, i).findIndex((m) => m !== undefined && covers(m, mine)) : -1;
@@ -37,7 +53,9 @@ export const firewallRuleShadowed: AnalysisRule = {
       for (const group of vpc.securityGroups) {
         for (const direction of ['ingress', 'egress'] as const) {
           const rules = group[direction] ?? [];
-          const matches: (RuleMatch | undefined)[] = rules.map((r) => (neverMatches(r.peer, ANY_ADDRESS, r.proto, r.ports) ? undefined : ruleMatch(r.peer, ANY_ADDRESS, r.proto, r.ports)));
+          const matches: (RuleMatch | undefined)[] = rules.map((r) =>
+            neverMatches(r.peer, ANY_ADDRESS, r.proto, r.ports) ? undefined : liveMatch(ruleMatch(r.peer, ANY_ADDRESS, r.proto, r.ports, [vpc.name])),
+          );
           // Unordered: a rule is redundant under any other that covers it; of two equal rules only the later is reported.
           rules.forEach((rule, i) => {
             const mine = matches[i];

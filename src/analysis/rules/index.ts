@@ -21,7 +21,10 @@ import { tunnelPortPermission } from './tunnel-port-permission.js';
 import { vxlanPortExposed } from './vxlan-port-exposed.js';
 import { unencryptedOverlay } from './unencrypted-overlay.js';
 import { edgeOnlyFirewall } from './edge-only-firewall.js';
+import { statefulFilterAsymmetric } from './stateful-filter-asymmetric.js';
 import { nodeLocalException } from './node-local-exception.js';
+import { networkPolicyEnforcerUnset } from './network-policy-enforcer-unset.js';
+import { networkPolicyUnenforced } from './network-policy-unenforced.js';
 
 /**
  * Rules never read each other's findings, and findings are sorted by place afterwards, so no rule depends on running
@@ -43,7 +46,9 @@ export const analysisRules: readonly AnalysisRule[] = Object.freeze([
   // Filters at any layer
   firewallRuleDead,
   firewallRuleShadowed,
-  // Clusters
+  // Clusters (first: whether their NetworkPolicies are enforced at all)
+  networkPolicyEnforcerUnset,
+  networkPolicyUnenforced,
   namespaceWithoutDefaultDeny,
   dnsBlockedByEgressDeny,
   hostNetworkWorkload,
@@ -56,5 +61,6 @@ export const analysisRules: readonly AnalysisRule[] = Object.freeze([
   vxlanPortExposed,
   unencryptedOverlay,
   edgeOnlyFirewall,
+  statefulFilterAsymmetric,
   nodeLocalException,
 ]);

@@ -23,8 +23,9 @@ export const innerAddressAtEncapsulatedHop: AnalysisRule = {
     'Every filter sees only the header that is outermost at its position. Spine and super-spine firewalls see tenant ' +
     'traffic as VPC VXLAN between leaf loopbacks (UDP 4789), so a rule naming VPC, subnet, VM or pod addresses never ' +
     'matches there. Leaf, hypervisor, VM and border filters see VPC headers, but pod traffic leaves a node either inside ' +
-    "flannel's VXLAN (between node addresses) or masqueraded to the node's address, so rules on pod or service addresses " +
-    'never match there either. Such a rule is silently dead: a deny protects nothing and an allow grants nothing. ' +
+    "flannel's VXLAN or WireGuard (between node addresses) or masqueraded to the node's address, so rules on pod or service " +
+    'addresses never match there either (with the host-gw backend pod addresses do reach VM, hypervisor and leaf filters, ' +
+    'routed unencapsulated between nodes). Such a rule is silently dead: a deny protects nothing and an allow grants nothing. ' +
     'Fix: enforce tenant rules where the tenant header is outermost (security groups, leaf host ports, host or VM ' +
     'firewalls) and pod rules with NetworkPolicies; `thrice explain` shows what each hop sees.',
   check(ctx) {

@@ -2,6 +2,7 @@
 import type { AnalysisRule } from '../analysis-rule.js';
 import { compileSelector } from '../../policy/selector-matcher.js';
 import { listSome } from '../finding-text.js';
+import { enforcesNetworkPolicies } from '../../ir/network-policy-enforcer.js';
 
 export const nodeLocalException: AnalysisRule = {
   code: 'node-local-exception',
@@ -9,12 +10,17 @@ export const nodeLocalException: AnalysisRule = {
   summary: 'A hostNetwork workload can reach pods on its node whatever their ingress policies say.',
   docs:
     'Kubernetes lets traffic from a node to the pods running on it through regardless of NetworkPolicy (the kubelet ' +
-    'needs it for probes), and most CNIs, flannel-based ones included, cannot tell a hostNetwork pod from the node. So a ' +
-    'hostNetwork workload reaches every pod on its own node even in a namespace with a default-deny ingress policy, ' +
-    'and pods in that namespace receive it. Fix: avoid hostNetwork for workloads that do not need it, keep sensitive ' +
-    "pods off the nodes where such workloads run, or filter on the nodes' addresses.",
+    'needs it for probes). kube-network-policies, the enforcer `cni.policy: kube-network-policies` deploys, does it by ' +
+    'accepting every packet a root-owned socket of the node sends (`meta skuid 0 accept`) before judging any, and it ' +
+    'cannot tell a hostNetwork pod from the node. So a hostNetwork workload reaches every pod on its own node even in ' +
+    'a namespace with a default-deny ingress policy (pods on other nodes are judged: there the packet is forwarded, ' +
+    'from the sending node\'s overlay address). Only clusters with that enforcer are checked: without one no policy ' +
+    'filters anything (network-policy-unenforced). Fix: avoid hostNetwork for workloads that do not need it, keep ' +
+    "sensitive pods off the nodes where such workloads run, or filter on the nodes' addresses.",
   check(ctx) {
     for (const cluster of ctx.ir.clusters) {
+      // Without an enforcer nothing is isolated, so there is no exception to point out.
+      if (!enforcesNetworkPolicies(cluster)) continue;
       const isolated = new Set(
         cluster.policyModel.networkPolicies.filter((p) => p.policyTypes.includes('Ingress')).map((p) => p.namespace),
       );

@@ -17,7 +17,8 @@ export const tunnelPortPermission: AnalysisRule = {
     "the inner header, so the real decision moves to whatever filters the decapsulated traffic (for flannel: the pods' " +
     'NetworkPolicies, which judge an inner source address anyone able to send to the port can forge). The permission ' +
     'is often necessary; thrice reports it so that it is a decision: keep its sources to exactly the tunnel endpoints ' +
-    '(see `vxlan-port-exposed`), and prefer an encrypted, authenticated backend (flannel `wireguard`) across trust boundaries.',
+    '(see `vxlan-port-exposed`), and prefer an encrypted, authenticated backend (flannel `wireguard`) across trust boundaries. ' +
+    "A wireguard cluster's port is not reported: only a node holding a peer's key can send into that tunnel.",
   check(ctx) {
     const tunnels = tunnelPorts(ctx.ir);
     for (const fw of ctx.ir.firewalls) {

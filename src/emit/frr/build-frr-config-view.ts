@@ -9,7 +9,7 @@ import type {
   FrrRouteMapEntryView,
 } from './frr-config-view.js';
 import { isVtepSwitch } from './is-vtep-switch.js';
-import { buildFrrTenantVrfs } from './build-frr-tenant-vrfs.js';
+import { buildFrrTenantVrfPolicies, buildFrrTenantVrfs } from './build-frr-tenant-vrfs.js';
 
 export const FABRIC_PEER_GROUP = 'fabric';
 export const LOOPBACK_PREFIX_LIST = 'LOOPBACKS';
@@ -30,6 +30,7 @@ export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: Over
   const interfaces = [...sw.interfaces].sort((a, b) => a.port - b.port);
   const routerId = sw.loopback;
   const loopback = `${routerId}/32`;
+  const tenantPolicies = buildFrrTenantVrfPolicies(fabric, overlay, sw);
   return {
     header: { hostname: sw.name, role: sw.role },
     loopback,
@@ -54,8 +55,10 @@ export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: Over
     },
     prefixLists: loopbackPrefixList(fabric),
     routeMaps: loopbackOnlyPolicies(),
-    // Tenant routes never meet the loopback-only policy: that is applied in ipv4 unicast, while a VRF's
-    // subnets leave as EVPN type-5 routes in l2vpn evpn, which has no route-map.
+    // Tenant routes never meet the loopback-only policy: that is applied in the default instance's ipv4
+    // unicast sessions, while a VRF's subnets leave as EVPN type-5 routes through the VRF's own route-maps.
+    tenantPrefixLists: tenantPolicies.prefixLists,
+    tenantRouteMaps: tenantPolicies.routeMaps,
     tenantVrfs: buildFrrTenantVrfs(fabric, overlay, sw),
   };
 }
@@ -78,7 +81,7 @@ function neighborView(fabric: FabricIR, sw: SwitchIR, iface: FabricInterfaceIR):
 
 /** Every switch's (and host VTEP's) /32 from the loopback pool, and nothing else. */
 function loopbackPrefixList(fabric: FabricIR): FrrPrefixListEntryView[] {
-  return [{ name: LOOPBACK_PREFIX_LIST, seq: 10, action: 'permit', prefix: fabric.loopbackPool, ge: 32 }];
+  return [{ name: LOOPBACK_PREFIX_LIST, seq: 10, action: 'permit', prefix: fabric.loopbackPool, ge: 32, le: null }];
 }
 
 /**
@@ -94,6 +97,7 @@ function loopbackOnlyPolicies(): FrrRouteMapEntryView[] {
       action: 'permit',
       seq: 10,
       description: 'accept fabric loopbacks only',
+      matchSourceVrf: null,
       matchPrefixList: LOOPBACK_PREFIX_LIST,
     },
     {
@@ -101,6 +105,7 @@ function loopbackOnlyPolicies(): FrrRouteMapEntryView[] {
       action: 'permit',
       seq: 10,
       description: 'advertise fabric loopbacks only, ours and those we transit',
+      matchSourceVrf: null,
       matchPrefixList: LOOPBACK_PREFIX_LIST,
     },
   ];

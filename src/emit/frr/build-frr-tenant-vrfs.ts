@@ -4,11 +4,24 @@ import type { OverlayIR, VpcIR } from '../../ir/overlay-ir.js';
 import type { FrrTenantVrfView } from './frr-config-view.js';
 import { naturalCompare } from '../../ir/natural-order.js';
 import { vpcsServedBy } from './served-vpcs.js';
+import { buildFrrTenantPolicies, evpnExportMap, leakImportMap, type FrrTenantPolicies } from './build-frr-tenant-policies.js';
 
 export function buildFrrTenantVrfs(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): FrrTenantVrfView[] {
   const served = vpcsServedBy(fabric, overlay, sw);
+  const peersHere = localPeersOn(served);
+  return served.map((vpc) => tenantVrf(vpc, sw, peersHere(vpc)));
+}
+
+/** The prefix-lists and route-maps the tenant VRFs of this switch name (none on spines and VTEPs without VMs). */
+export function buildFrrTenantVrfPolicies(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): FrrTenantPolicies {
+  const served = vpcsServedBy(fabric, overlay, sw);
+  return buildFrrTenantPolicies(served, overlay, localPeersOn(served));
+}
+
+/** A VPC's peers whose VRF is on this switch too: those it leaks from locally. */
+function localPeersOn(served: readonly VpcIR[]): (vpc: VpcIR) => string[] {
   const here = new Set(served.map((vpc) => vpc.name));
-  return served.map((vpc) => tenantVrf(vpc, sw, vpc.peers.filter((p) => here.has(p))));
+  return (vpc) => vpc.peers.filter((p) => here.has(p)).sort(naturalCompare);
 }
 
 function tenantVrf(vpc: VpcIR, sw: SwitchIR, localPeers: readonly string[]): FrrTenantVrfView {
@@ -23,6 +36,8 @@ function tenantVrf(vpc: VpcIR, sw: SwitchIR, localPeers: readonly string[]): Frr
     routeTargetExport: vpc.routeTargetExport,
     routeTargetImports: [...new Set(vpc.routeTargetImports)].sort(naturalCompare),
     defaultOriginate: sw.role === 'border',
-    importVrfs: [...localPeers].sort(naturalCompare),
+    importVrfs: [...localPeers],
+    evpnExportMap: evpnExportMap(vpc.vrf),
+    leakImportMap: localPeers.length > 0 ? leakImportMap(vpc.vrf) : null,
   };
 }

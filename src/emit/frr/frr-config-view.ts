@@ -10,6 +10,9 @@ export interface FrrConfigView {
   readonly prefixLists: readonly FrrPrefixListEntryView[];
   /** Sorted by name, then sequence number. */
   readonly routeMaps: readonly FrrRouteMapEntryView[];
+  /** VTEPs only: each served VPC's own range, and what its VRF exports to EVPN and leaks in (empty elsewhere). */
+  readonly tenantPrefixLists: readonly FrrPrefixListEntryView[];
+  readonly tenantRouteMaps: readonly FrrRouteMapEntryView[];
   /** Tenant VRFs this VTEP serves, by name; empty on spines and on leaves without VMs. */
   readonly tenantVrfs: readonly FrrTenantVrfView[];
 }
@@ -65,8 +68,10 @@ export interface FrrPrefixListEntryView {
   readonly seq: number;
   readonly action: 'permit' | 'deny';
   readonly prefix: string;
-  /** Smallest prefix length matched inside `prefix`. */
-  readonly ge: number;
+  /** Smallest prefix length matched inside `prefix`, or `null` (from the prefix's own length). */
+  readonly ge: number | null;
+  /** Largest prefix length matched inside `prefix`, or `null` (up to `ge`, or the prefix's own length). */
+  readonly le: number | null;
 }
 
 export interface FrrRouteMapEntryView {
@@ -74,6 +79,8 @@ export interface FrrRouteMapEntryView {
   readonly action: 'permit' | 'deny';
   readonly seq: number;
   readonly description: string;
+  /** Leaked routes only: the VRF the route was leaked from (`match source-vrf`), or `null`. */
+  readonly matchSourceVrf: string | null;
   readonly matchPrefixList: string;
 }
 
@@ -94,4 +101,8 @@ export interface FrrTenantVrfView {
   readonly defaultOriginate: boolean;
   /** Peered VRFs on this same VTEP, leaked locally (`import vrf`): EVPN never imports a VTEP's own routes. */
   readonly importVrfs: readonly string[];
+  /** `advertise ipv4 unicast route-map`: only the VPC's own prefixes leave as type-5 routes. */
+  readonly evpnExportMap: string;
+  /** `import vrf route-map` when `importVrfs` is not empty: only each peer's own prefixes come in; else `null`. */
+  readonly leakImportMap: string | null;
 }

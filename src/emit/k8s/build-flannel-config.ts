@@ -9,11 +9,15 @@ export const FLANNEL_CONFIG_MAP = 'kube-flannel-cfg';
 /** The subnet length flannel assumes when net-conf.json names none. */
 const FLANNEL_DEFAULT_SUBNET_LEN = 24;
 
-/** net-conf.json `Backend` per backend: VXLAN carries the VNI and the UDP port the VPC sees (flannel's defaults are 1 and 8472). */
+/**
+ * net-conf.json `Backend` per backend, with the UDP port the VPC sees: VXLAN's VNI and Port (flannel's defaults 1 and
+ * 8472), WireGuard's ListenPort (default 51820). No WireGuard `PSK`: the topology holds no secrets, and flanneld
+ * authenticates peers by the per-node keys it generates and publishes in the Node annotations.
+ */
 const BACKENDS: Readonly<Record<CniIR['backend'], (cni: CniIR) => Readonly<Record<string, string | number>>>> = {
   vxlan: (cni) => ({ Type: 'vxlan', VNI: cni.vni, Port: cni.port }),
   'host-gw': () => ({ Type: 'host-gw' }),
-  wireguard: () => ({ Type: 'wireguard' }),
+  wireguard: (cni) => ({ Type: 'wireguard', ListenPort: cni.port }),
 };
 
 /** The CNI conflist the install-cni init container copies to /etc/cni/net.d/10-flannel.conflist; upstream's, unchanged. */

@@ -3,6 +3,10 @@ import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Namespace } from 'kubernetes-models/v1/Namespace';
 import { Node } from 'kubernetes-models/v1/Node';
 import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
+import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
+import { DaemonSet } from 'kubernetes-models/apps/v1/DaemonSet';
+import { ClusterRole } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole';
+import { ClusterRoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding';
 import type { FieldSet } from './find-unknown-fields.js';
 import { NETWORK_POLICY_FIELDS } from './network-policy-fields.js';
 
@@ -28,4 +32,9 @@ export const K8S_KINDS: ReadonlyMap<string, K8sKind> = new Map([
   ['v1/Namespace', { model: model(Namespace) }],
   ['v1/Node', { model: model(Node) }],
   ['networking.k8s.io/v1/NetworkPolicy', { model: model(NetworkPolicy), fields: NETWORK_POLICY_FIELDS }],
+  // The NetworkPolicy enforcer's objects (k8s/<cluster>/kube-network-policies.yaml).
+  ['v1/ServiceAccount', { model: model(ServiceAccount) }],
+  ['apps/v1/DaemonSet', { model: model(DaemonSet) }],
+  ['rbac.authorization.k8s.io/v1/ClusterRole', { model: model(ClusterRole) }],
+  ['rbac.authorization.k8s.io/v1/ClusterRoleBinding', { model: model(ClusterRoleBinding) }],
 ]);

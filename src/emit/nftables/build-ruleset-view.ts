@@ -3,11 +3,13 @@ import type { TopologyIR } from '../../ir/topology-ir.js';
 import { BASE_CHAINS, baseChainName, type Dispatch, HOOK_ORDER, type NftFamily } from './base-chains.js';
 import type { DeviceFilters, EnforcingDevice } from './device-filters.js';
 import { attachFirewall } from './attach-firewall.js';
-import { buildFirewallChain, placementText } from './build-firewall-chain.js';
+import { buildFirewallChains, placementText } from './build-firewall-chain.js';
 import { buildSecurityGroupChains, groupsOf, securityGroupDispatches } from './security-group-chains.js';
 import { nftComment } from './nft-text.js';
-import { PLACEMENTS } from './placement-table.js';
+import { PLACEMENTS, stateText } from './placement-table.js';
 import type { NftChainView, NftRulesetView, NftTableView } from './ruleset-view.js';
+import { vpcScopeOf } from './vpc-context.js';
+import { conntrackZones } from './conntrack-zones.js';
 
 /** Every table thrice may own on a device: all are deleted first, so a table no longer needed goes too. */
 const FAMILIES: readonly NftFamily[] = ['inet', 'bridge'];
@@ -25,10 +27,10 @@ export function buildRulesetView(ir: TopologyIR, filters: DeviceFilters): NftRul
   for (const firewall of filters.firewalls) {
     const row = PLACEMENTS[firewall.placement.kind];
     const attachment = attachFirewall(ir, firewall, filters.device);
-    chains.get(attachment.family)?.push(buildFirewallChain(firewall));
+    chains.get(attachment.family)?.push(...buildFirewallChains(firewall, vpcScopeOf(ir, filters.device, firewall.placement.kind)));
     dispatches.push(...attachment.dispatches);
     const unused = attachment.dispatches.length === 0 ? ' No port of this device is in its placement, so nothing reaches it.' : '';
-    enforces.push(`Firewall ${firewall.name} (at: ${placementText(firewall)}, default ${firewall.defaultAction}): ${row.stateful ? 'stateful' : 'stateless'}, ${row.why}.`);
+    enforces.push(`Firewall ${firewall.name} (at: ${placementText(firewall)}, default ${firewall.defaultAction}): ${stateText(firewall.placement.kind, firewall.state)}.`);
     enforces.push(`  It sees ${row.sees}.${unused}`);
   }
   for (const vm of filters.guardedVms) {
@@ -37,14 +39,16 @@ export function buildRulesetView(ir: TopologyIR, filters: DeviceFilters): NftRul
     enforces.push(`Security groups of VM ${vm.name} (${groups.map((g) => g.name).join(', ')}) at its port ${vm.hostPort}: stateful, allow-only.`);
   }
   dispatches.push(...securityGroupDispatches(filters.guardedVms));
+  const zones = conntrackZones(ir, filters);
   return {
     title: nftComment(titleOf(filters.device)),
-    enforces: enforces.map(nftComment),
+    enforces: [...enforces, ...(zones?.notes ?? [])].map(nftComment),
     resetTables: FAMILIES.map((f) => `${f} ${TABLE}`),
     tables: FAMILIES.flatMap((family): NftTableView[] => {
       const own = chains.get(family) ?? [];
       if (own.length === 0) return [];
-      return [{ table: `${family} ${TABLE}`, comment: TABLE_COMMENTS[family], chains: [...baseChains(family, dispatches), ...own] }];
+      const zoned = zones?.family === family ? zones : undefined;
+      return [{ table: `${family} ${TABLE}`, comment: TABLE_COMMENTS[family], maps: zoned?.maps ?? [], chains: [...(zoned ? [zoned.chain] : []), ...baseChains(family, dispatches), ...own] }];
     }),
   };
 }

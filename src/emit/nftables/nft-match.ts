@@ -16,6 +16,9 @@ export interface RuleMatchInput {
 
 const ANY_IPV4 = '0.0.0.0/0';
 
+/** Which transport port a rule's ports match: the destination, or (for a reflexive reply rule) the source. */
+export type PortField = 'dport' | 'sport';
+
 /** Sorted, with overlapping and adjacent ranges merged: `80, 81-90, 85` → `80-90`. */
 export function mergePortRanges(ports: readonly PortRange[]): PortRange[] {
   const merged: PortRange[] = [];
@@ -44,16 +47,16 @@ export function renderAddressMatch(field: 'saddr' | 'daddr', address: AddressIR)
  * a bare `tcp dport` would also match IPv6). Ports belong to TCP and UDP only: `any` with ports means
  * TCP or UDP to those ports (`th dport`, the transport header), and ICMP with ports can never match.
  */
-export function renderProtoMatch(proto: Proto, ports: readonly PortRange[]): NftMatch {
+export function renderProtoMatch(proto: Proto, ports: readonly PortRange[], portField: PortField = 'dport'): NftMatch {
   const portSet = ports.length > 0 ? renderPortSet(ports) : undefined;
   switch (proto) {
     case 'tcp':
     case 'udp':
-      return { text: portSet ? `ip protocol ${proto} ${proto} dport ${portSet}` : `ip protocol ${proto}` };
+      return { text: portSet ? `ip protocol ${proto} ${proto} ${portField} ${portSet}` : `ip protocol ${proto}` };
     case 'icmp':
       return portSet ? { never: `icmp has no ports` } : { text: 'ip protocol icmp' };
     case 'any':
-      return { text: portSet ? `ip protocol { tcp, udp } th dport ${portSet}` : '' };
+      return { text: portSet ? `ip protocol { tcp, udp } th ${portField} ${portSet}` : '' };
   }
 }
 
@@ -61,8 +64,8 @@ export function renderProtoMatch(proto: Proto, ports: readonly PortRange[]): Nft
  * The whole match, terms in a fixed order (source, destination, protocol and ports). A rule that
  * matches every IPv4 packet still says `ip version 4`, so that it does not also match IPv6.
  */
-export function renderRuleMatch(rule: RuleMatchInput): NftMatch {
-  const terms = [renderAddressMatch('saddr', rule.from), renderAddressMatch('daddr', rule.to), renderProtoMatch(rule.proto, rule.ports)];
+export function renderRuleMatch(rule: RuleMatchInput, portField: PortField = 'dport'): NftMatch {
+  const terms = [renderAddressMatch('saddr', rule.from), renderAddressMatch('daddr', rule.to), renderProtoMatch(rule.proto, rule.ports, portField)];
   const never = terms.find((t): t is { never: string } => 'never' in t);
   if (never) return never;
   const text = terms

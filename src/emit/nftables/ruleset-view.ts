@@ -16,8 +16,21 @@ export interface NftTableView {
   readonly table: string;
   /** Comment text: what the table filters. */
   readonly comment: string;
+  /** Named maps, declared before the chains that use them. */
+  readonly maps: readonly NftMapView[];
   /** Base chains (hook order) first, then the filters' own chains. */
   readonly chains: readonly NftChainView[];
+}
+
+export interface NftMapView {
+  /** An nft identifier. */
+  readonly name: string;
+  /** Comment text printed above the map. */
+  readonly comment: string;
+  /** `typeof iifname : ct zone`. */
+  readonly type: string;
+  /** `"key" : value, …`: the elements, already nft text. */
+  readonly elements: string;
 }
 
 export interface NftChainView {

@@ -8,6 +8,7 @@ import { describeProtoPorts, renderRuleMatch } from './nft-match.js';
 import { nftComment, nftString } from './nft-text.js';
 import type { NftChainView, NftLineView } from './ruleset-view.js';
 import { statefulLines, VERDICT } from './verdicts.js';
+import { scopedRuleLines, vmVpcScope, type VpcScope } from './vpc-context.js';
 
 type Direction = 'ingress' | 'egress';
 
@@ -38,13 +39,13 @@ export function buildSecurityGroupChains(vm: VmIR, groups: readonly SecurityGrou
   const open = groups.find((g) => g.egress === undefined);
   const egress: NftLineView[] = open
     ? [{ note: nftComment(`group ${open.name} has no egress list, so egress is unrestricted (groups allow the union)`), rule: `counter ${VERDICT.allow} comment ${nftString(`${vm.name} egress: unrestricted`)}` }]
-    : [...groups.flatMap((g) => ruleLines(g, 'egress', g.egress ?? [])), denyRest(vm, 'egress')];
+    : [...groups.flatMap((g) => ruleLines(g, 'egress', g.egress ?? [], vmVpcScope(vm.vpc))), denyRest(vm, 'egress')];
   return [
     {
       name: securityGroupChainName(vm.name, 'ingress'),
       comment: nftComment(`Security groups of VM ${vm.name} (${names}), to ${vm.hostPort}: stateful, allow-only.`),
       hook: null,
-      lines: [...statefulLines(`${vm.name} ingress`), ...groups.flatMap((g) => ruleLines(g, 'ingress', g.ingress)), denyRest(vm, 'ingress')],
+      lines: [...statefulLines(`${vm.name} ingress`), ...groups.flatMap((g) => ruleLines(g, 'ingress', g.ingress, vmVpcScope(vm.vpc))), denyRest(vm, 'ingress')],
     },
     {
       name: securityGroupChainName(vm.name, 'egress'),
@@ -55,14 +56,15 @@ export function buildSecurityGroupChains(vm: VmIR, groups: readonly SecurityGrou
   ];
 }
 
-function ruleLines(group: SecurityGroupIR, direction: Direction, rules: readonly SecurityRuleIR[]): NftLineView[] {
-  return rules.map((rule, i) => {
+function ruleLines(group: SecurityGroupIR, direction: Direction, rules: readonly SecurityRuleIR[], scope: VpcScope): NftLineView[] {
+  return rules.flatMap((rule, i) => {
     const n = i + 1;
     const what = `${group.name} ${direction} rule ${n}: ${direction === 'ingress' ? 'from' : 'to'} ${rule.peer.ref} ${describeProtoPorts(rule.proto, rule.ports)}`;
     // The peer is the source of ingress and the destination of egress; the VM's side is its own port.
-    const match = renderRuleMatch({ from: direction === 'ingress' ? rule.peer : ANY, to: direction === 'egress' ? rule.peer : ANY, proto: rule.proto, ports: rule.ports });
-    if ('never' in match) return { note: nftComment(`${what} (never matches: ${match.never})`), rule: null };
-    return { note: nftComment(what), rule: `${match.text} counter ${VERDICT.allow} comment ${nftString(`sg ${group.name} ${direction} ${n}`)}` };
+    const from = direction === 'ingress' ? rule.peer : ANY;
+    const to = direction === 'egress' ? rule.peer : ANY;
+    const match = renderRuleMatch({ from, to, proto: rule.proto, ports: rule.ports });
+    return scopedRuleLines(what, match, scope(from, to), (text) => `${text} counter ${VERDICT.allow} comment ${nftString(`sg ${group.name} ${direction} ${n}`)}`);
   });
 }
 

@@ -13,6 +13,8 @@ export interface PlannedProbe {
   readonly to: EndpointInstance;
   readonly proto: FlowProto;
   readonly port?: number;
+  /** A source port the analysis found that matters (a reflexive border passes a datagram from it as a reply). */
+  readonly sourcePort?: number;
   /** `either` when the analysis found paths with both verdicts (ECMP): any observation agrees. */
   readonly predicted: Verdict | 'either';
   readonly pathKinds: readonly PathKind[];
@@ -35,10 +37,11 @@ export const analysisPredictor: IntentPredictor = (spec, ir) =>
   evaluateIntents(spec, ir, createPathModel(ir)).map((result) => {
     const groups = new Map<string, { probe: Omit<PlannedProbe, 'predicted' | 'pathKinds'>; verdicts: Set<Verdict>; kinds: Set<PathKind> }>();
     for (const path of result.paths) {
-      const key = `${path.from.name}\u0000${path.to.name}\u0000${path.proto}\u0000${path.port ?? ''}`;
+      const sourcePort = path.crossing?.sourcePort;
+      const key = `${path.from.name}\u0000${path.to.name}\u0000${path.proto}\u0000${path.port ?? ''}\u0000${sourcePort ?? ''}`;
       let group = groups.get(key);
       if (!group) {
-        const probe = { intent: result.name, from: path.from, to: path.to, proto: path.proto, ...(path.port === undefined ? {} : { port: path.port }) };
+        const probe = { intent: result.name, from: path.from, to: path.to, proto: path.proto, ...(path.port === undefined ? {} : { port: path.port }), ...(sourcePort === undefined ? {} : { sourcePort }) };
         groups.set(key, (group = { probe, verdicts: new Set(), kinds: new Set() }));
       }
       group.verdicts.add(path.verdict);

@@ -1,10 +1,12 @@
 // The programs a probe runs inside the lab's namespaces, written into the lab directory: Node for TCP/UDP, Python for ICMP echo.
 
 /**
- * `listen tcp:P udp:P ...` binds every port on all addresses and prints one JSON line {busy: [...]} once ready
+ * `listen tcp:P udp:P udp:P@A,B ...` binds every port on all addresses (UDP with `@`: on each address listed, so that
+ * an echo leaves from the address it was sent to) and prints one JSON line {busy: [...]} once ready
  * (ports something else already holds, e.g. a VXLAN device's UDP socket); TCP connections get a line and are
  * closed, UDP datagrams are echoed. `connect tcp|udp HOST PORT BIND|- TIMEOUT_MS` prints one JSON line
- * {ok, detail, ms}: ok when the TCP handshake completes or the UDP echo comes back.
+ * {ok, detail, ms}: ok when the TCP handshake completes or the UDP echo comes back. BIND is a source address, an
+ * address and a source port (`ADDR:PORT`), or only a port (`:PORT`).
  */
 export const NODE_AGENT = String.raw`
 import net from 'node:net';
@@ -14,17 +16,22 @@ const print = (value) => process.stdout.write(JSON.stringify(value) + '\n');
 if (mode === 'listen') {
   const busy = [];
   await Promise.all(args.map((spec) => new Promise((done) => {
-    const [proto, port] = spec.split(':');
-    const fail = () => { busy.push(spec); done(); };
+    const [proto, rest] = spec.split(':');
+    const [port, on] = rest.split('@');
+    const fail = () => { busy.push(proto + ':' + port); done(); };
     if (proto === 'tcp') {
       const server = net.createServer((s) => { s.on('error', () => {}); s.end('thrice\n'); });
       server.once('error', fail);
       server.listen({ port: Number(port), host: '0.0.0.0' }, done);
     } else {
-      const socket = dgram.createSocket('udp4');
-      socket.once('error', fail);
-      socket.on('message', (msg, from) => socket.send(msg, from.port, from.address));
-      socket.bind(Number(port), '0.0.0.0', done);
+      const addresses = on ? on.split(',') : ['0.0.0.0'];
+      let left = addresses.length;
+      for (const address of addresses) {
+        const socket = dgram.createSocket('udp4');
+        socket.once('error', fail);
+        socket.on('message', (msg, from) => socket.send(msg, from.port, from.address));
+        socket.bind(Number(port), address, () => { if (--left === 0) done(); });
+      }
     }
   })));
   print({ busy });
@@ -32,18 +39,20 @@ if (mode === 'listen') {
 } else if (mode === 'connect') {
   const [proto, host, port, bind, timeout] = args;
   const started = Date.now();
-  const localAddress = bind === '-' ? undefined : bind;
+  const [bindAddress, bindPort] = bind === '-' ? [] : bind.split(':');
+  const localAddress = bindAddress ? bindAddress : undefined;
+  const localPort = bindPort ? Number(bindPort) : undefined;
   const finish = (ok, detail) => { print({ ok, detail, ms: Date.now() - started }); process.exit(0); };
   setTimeout(() => finish(false, 'timeout'), Number(timeout));
   if (proto === 'tcp') {
-    const s = net.connect({ host, port: Number(port), localAddress });
+    const s = net.connect({ host, port: Number(port), localAddress, localPort });
     s.on('connect', () => { s.destroy(); finish(true, 'connected'); });
     s.on('error', (e) => finish(false, e.code === 'ECONNREFUSED' ? 'refused' : e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH' ? 'unreachable' : String(e.code)));
   } else {
     const socket = dgram.createSocket('udp4');
     socket.on('error', (e) => finish(false, e.code === 'ECONNREFUSED' ? 'refused' : String(e.code)));
     socket.on('message', () => finish(true, 'echoed'));
-    socket.bind({ port: 0, address: localAddress }, () => socket.connect(Number(port), host, () => socket.send('thrice lab probe')));
+    socket.bind({ port: localPort ?? 0, address: localAddress }, () => socket.connect(Number(port), host, () => socket.send('thrice lab probe')));
   }
 }
 `;

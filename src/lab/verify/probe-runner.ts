@@ -54,12 +54,23 @@ export async function runProbes(state: LabStateFile, labDir: string, probes: rea
         return { probe, observed: 'skipped', detail: `${probe.proto.toUpperCase()} ${probe.port} is already taken in ${to.netns} (a tunnel socket), so no listener can answer` };
       }
       if (probe.proto === 'icmp' && !PYTHON) return { probe, observed: 'skipped', detail: 'ICMP echo needs python3 (/usr/bin/python3)' };
-      const argv =
-        probe.proto === 'icmp'
-          ? [PYTHON as string, icmp, to.address, from.bind ?? '-', String(options.timeoutMs)]
-          : [process.execPath, agent, 'connect', probe.proto, to.address, String(probe.port), from.bind ?? '-', String(options.timeoutMs)];
-      const result = await runAgent(from.netns, argv, options.timeoutMs + 5000);
-      return { probe, observed: result.ok ? 'allow' : 'deny', detail: result.detail, ...(from.bind ? { sourceAddress: from.bind } : {}) };
+      const attempt = (source: string | undefined, target: string): Promise<AgentResult> => {
+        const bind = probe.sourcePort === undefined ? (source ?? '-') : `${source ?? ''}:${probe.sourcePort}`;
+        const argv =
+          probe.proto === 'icmp'
+            ? [PYTHON as string, icmp, target, source ?? '-', String(options.timeoutMs)]
+            : [process.execPath, agent, 'connect', probe.proto, target, String(probe.port), bind, String(options.timeoutMs)];
+        return runAgent(from.netns, argv, options.timeoutMs + 5000);
+      };
+      const spread = spreadAttempts(from, to);
+      if (spread.length === 0) {
+        const result = await attempt(from.bind, to.address);
+        return { probe, observed: result.ok ? 'allow' : 'deny', detail: result.detail, ...(from.bind ? { sourceAddress: from.bind } : {}) };
+      }
+      // One after another: a fixed source port cannot be bound twice at once.
+      const results: AgentResult[] = [];
+      for (const [source, target] of spread) results.push(await attempt(source, target));
+      return spreadOutcome(probe, spread, results);
     });
   } finally {
     for (const p of listeners.records) {
@@ -69,13 +80,33 @@ export async function runProbes(state: LabStateFile, labDir: string, probes: rea
   }
 }
 
+/**
+ * With several border leaves an outside end has several addresses (probe-endpoints.ts): one attempt from (or to) each,
+ * so that the fabric's ECMP hash sends the flows, and their replies, through every border leaf. Empty: one attempt.
+ */
+function spreadAttempts(from: Extract<LabEndpoint, { netns: string }>, to: Extract<LabEndpoint, { netns: string }>): [string | undefined, string][] {
+  if (from.binds) return from.binds.map((b) => [b, to.address]);
+  if (to.binds) return to.binds.map((b) => [from.bind, b]);
+  return [];
+}
+
+/** Allowed when every attempt got through, denied when none did; a mix differs from any prediction but `either`. */
+function spreadOutcome(probe: PlannedProbe, spread: readonly [string | undefined, string][], results: readonly AgentResult[]): ProbeOutcome {
+  const through = results.filter((r) => r.ok).length;
+  const each = spread.map(([s, t], i) => `${s ?? 'here'} -> ${t}: ${results[i]?.detail ?? 'no answer'}`).join('; ');
+  const detail = `${through} of ${results.length} attempts got through (${each})`;
+  const observed: Verdict = through === results.length ? 'allow' : through === 0 ? 'deny' : probe.predicted === 'allow' ? 'deny' : 'allow';
+  return { probe, observed, detail };
+}
+
 async function startListeners(state: LabStateFile, agent: string, probes: readonly ResolvedProbe[]) {
   const wanted = new Map<string, Set<string>>();
   for (const { probe, to } of probes) {
     if ('skip' in to || probe.proto === 'icmp') continue;
     let set = wanted.get(to.netns);
     if (!set) wanted.set(to.netns, (set = new Set()));
-    set.add(`${probe.proto}:${probe.port}`);
+    // An outside with several addresses: UDP echoes must leave from the address probed (see probe-agent-source.ts).
+    set.add(`${probe.proto}:${probe.port}${probe.proto === 'udp' && to.binds ? `@${to.binds.join(',')}` : ''}`);
   }
   const records: { role: 'listener'; device: string; netns: string; pid: number; startTime?: number }[] = [];
   const busy = new Map<string, string[]>();
@@ -135,13 +166,13 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 /**
  * The lab realises each tenant VRF as a network namespace (this kernel has no VRF device), and a packet cannot be
  * leaked from one namespace's routing table into another's as `import vrf` leaks between VRF devices. So a probe
- * between two peered VPCs cannot be realised here; it is reported as not probed, with this reason, rather than as a
- * disagreement with the analysis.
+ * between two VPCs cannot be realised here, peered or not (between unpeered VPCs a lab without the leaks would deny
+ * for the wrong reason); it is reported as not probed, with this reason, rather than as a disagreement.
  */
 export function crossesVpcPeering(probe: PlannedProbe): string | undefined {
   const vpcOf = (e: PlannedProbe['from']): string | undefined => (e.kind === 'vm' || e.kind === 'pod' ? e.vpc : undefined);
   const a = vpcOf(probe.from);
   const b = vpcOf(probe.to);
   if (a === undefined || b === undefined || a === b) return undefined;
-  return `crosses the peering of VPCs ${a} and ${b}: with tenant VRFs as network namespaces the lab cannot leak routes between VRFs (that needs VRF devices and \`import vrf\`)`;
+  return `goes from VPC ${a} to VPC ${b}: with tenant VRFs as network namespaces the lab cannot carry a packet from one VRF into another (that needs VRF devices and \`import vrf\`)`;
 }

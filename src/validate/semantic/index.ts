@@ -9,6 +9,7 @@ import { uniqueVni } from './unique-vni.js';
 import { portRanges } from './port-ranges.js';
 import { overlayRules } from './overlay-rules.js';
 import { clusterRules } from './cluster-rules.js';
+import { hostGwAdjacency } from './host-gw-adjacency.js';
 import { inlineNetworkPolicies } from './inline-network-policies.js';
 
 export const semanticRules: readonly SemanticRule[] = Object.freeze([
@@ -21,5 +22,6 @@ export const semanticRules: readonly SemanticRule[] = Object.freeze([
   portRanges,
   overlayRules,
   clusterRules,
+  hostGwAdjacency,
   inlineNetworkPolicies,
 ]);

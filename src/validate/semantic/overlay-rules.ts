@@ -49,6 +49,27 @@ export const overlayRules: SemanticRule = {
         });
       }
     }
+    // Two VPCs peered with a common one leak both into its VRF: overlapping there, a route (and a `vm:`/`subnet:`
+    // reference, which matches in its VPC and that VPC's peers) would be ambiguous. Unpeered VPCs may overlap otherwise.
+    for (const [common, peers] of symmetricPeerings(spec)) {
+      const sorted = [...peers].filter((p) => index.has(p)).sort((x, y) => (index.get(x) ?? 0) - (index.get(y) ?? 0));
+      sorted.forEach((b, j) =>
+        sorted.slice(0, j).forEach((a) => {
+          if (symmetricPeerings(spec).get(a)?.has(b)) return;
+          const va = index.get(a) as number;
+          const vb = index.get(b) as number;
+          const pa = parsePrefix(vpcs[va]?.cidr ?? '');
+          const pb = parsePrefix(vpcs[vb]?.cidr ?? '');
+          const pair = [a, b, common].join('\u0000');
+          if (!pa || !pb || !prefixesOverlap(pa, pb) || reported.has(pair)) return;
+          reported.add(pair);
+          ctx.report('peered-cidr-overlap', ['vpcs', vb, 'cidr'], `VPC ${b} (${vpcs[vb]?.cidr}) overlaps VPC ${a} (${vpcs[va]?.cidr}), and both are peered with VPC ${common}`, {
+            related: [{ path: ['vpcs', va, 'cidr'], message: `${a}'s CIDR` }],
+            hint: `VPC ${common}'s VRF holds the routes of both, so their address spaces must be disjoint`,
+          });
+        }),
+      );
+    }
     const fabricMtu = spec.fabric?.mtu ?? DEFAULT_FABRIC_MTU;
     const vmBudget = fabricMtu - VXLAN_OVERHEAD;
     vpcs.forEach((vpc, v) =>
