@@ -14,6 +14,7 @@ import { nodeToNode } from './node-to-node-overlay.js';
 import { parseAddress } from '../../ir/ipv4.js';
 import { rangeOfCidr } from './address-range.js';
 import { type BorderChoice, borderChoices, firstPacketCheck, replyCheck } from './border-crossing.js';
+import { statelessReplyHops } from './stateless-replies.js';
 
 
 type PodEnd = Extract<EndpointInstance, { kind: 'pod' }>;
@@ -51,6 +52,8 @@ export class PathBuilder {
     const payload: Header = { kind: 'payload', src: from.address, dst: to.address, proto: flow.proto, ...(flow.port === undefined ? {} : { dport: flow.port }), ...flowVpc(from, to) };
     const walk: Walk = { hops: [], flowHeaders: [payload] };
     const done = (kind: PathKind, unreachable?: string): FlowPath => {
+      // A connection needs its replies: where the first packet passed, the stateless ACLs it crossed judge them too.
+      if (!unreachable && !walk.hops.some((h) => h.checks.some((c) => c.verdict === 'deny'))) walk.hops.push(...statelessReplyHops(walk.hops, this.ir.firewalls));
       const denied = walk.hops.some((h) => h.checks.some((c) => c.verdict === 'deny'));
       return { from, to, proto: flow.proto, port: flow.port, kind, hops: walk.hops, verdict: unreachable || denied ? 'deny' : 'allow', ...(unreachable ? { unreachable } : {}) };
     };

@@ -26,6 +26,8 @@ export const mixedEncapsulation: AnalysisRule = {
       for (const path of intent.paths) {
         const seenHere = new Set<string>();
         for (const hop of path.hops) {
+          // Replies are judged where the first packet went; the rule is about what decides the flow.
+          if (hop.reply) continue;
           for (const check of hop.checks) {
             const decided = check.decidedBy?.at;
             if (decided && Array.isArray(decided)) {
