@@ -48,6 +48,7 @@ async function switchProblems(labDir: string, ir: TopologyIR, sw: SwitchIR): Pro
     vpcs.length > 0 ? ask<VniJson>('show evpn vni json') : Promise.resolve(undefined),
     ...vpcs.map((vpc) => ask<Record<string, unknown>>(`show ip route vrf ${vpc.vrf} json`)),
   ]);
+  const rmacs = await Promise.all(vpcs.map((vpc) => ask<Record<string, unknown>>(`show evpn rmac vni ${vpc.l3Vni} json`)));
   const problems: string[] = [];
   for (const iface of sw.interfaces) {
     const peer = iface.peerAddress ?? iface.name;
@@ -67,6 +68,11 @@ async function switchProblems(labDir: string, ir: TopologyIR, sw: SwitchIR): Pro
       if (missing.length > 0) problems.push(`${sw.name} L2 VNI ${subnet.vni} (${vpc.name}/${subnet.name}) has no remote VTEP for ${missing.join(', ')}`);
     }
     const routes = vrfRoutes[i] ?? {};
+    // A routed next hop without a router MAC is a route the kernel cannot forward on (zebra has been seen to miss
+    // one of an ECMP default route's VTEPs for a while): wait for it rather than probe a half-programmed VRF.
+    const withMac = new Set(Object.values(rmacs[i] ?? {}).flatMap((e) => (typeof e === 'object' && e !== null && 'vtepIp' in e ? [String(e.vtepIp)] : [])));
+    const noMac = [...new Set(vtepNextHops(routes, vpc.l3Bridge))].filter((ip) => !withMac.has(ip)).sort();
+    if (noMac.length > 0) problems.push(`${sw.name} VRF ${vpc.vrf} (L3 VNI ${vpc.l3Vni}) has no router MAC for VTEP ${noMac.join(', ')}`);
     // A subnet without VMs is served by no leaf, so no leaf announces it.
     for (const subnet of vpc.subnets) if (subnet.leaves.length > 0 && !(subnet.cidr in routes)) problems.push(`${sw.name} VRF ${vpc.vrf} has no route to ${subnet.cidr} (${vpc.name}/${subnet.name})`);
     // The border leaves' default-originate: every other VTEP's VRF leads north-south traffic to them.
@@ -91,3 +97,17 @@ export async function waitForConvergence(labDir: string, ir: TopologyIR, timeout
 
 /** A LabError: the CLI prints it as it prints every other lab problem. */
 export class ConvergenceTimeout extends LabError {}
+
+interface RouteJson {
+  readonly selected?: boolean;
+  readonly nexthops?: readonly { readonly ip?: string; readonly interfaceName?: string }[];
+}
+
+/** The remote VTEPs the VRF's selected routes lead to: next hops on the L3 VNI bridge. */
+function vtepNextHops(routes: Record<string, unknown>, l3VniBridge: string): string[] {
+  return Object.values(routes).flatMap((entries) =>
+    (Array.isArray(entries) ? (entries as RouteJson[]) : [])
+      .filter((r) => r.selected)
+      .flatMap((r) => (r.nexthops ?? []).filter((n) => n.ip && n.interfaceName === l3VniBridge).map((n) => n.ip as string)),
+  );
+}
