@@ -16,10 +16,16 @@ export function runCheck(specPath: string, opts: { format: OutputFormat } & Inpu
 }
 
 function intentTable(intents: readonly IntentResult[]): string {
-  const rows = intents.map((i) => [i.name, i.expect, i.verdict, i.holds ? 'holds' : 'VIOLATED', String(i.paths.length)]);
+  const rows = intents.map((i) => [i.name, i.expect, i.verdict, i.holds ? 'holds' : 'VIOLATED', pathCount(i)]);
   const header = ['intent', 'expect', 'verdict', 'result', 'paths'];
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((r) => (r[c] as string).length)));
   const line = (cells: readonly string[]) => cells.map((cell, c) => cell.padEnd(widths[c] as number)).join('  ').trimEnd();
   const held = intents.filter((i) => i.holds).length;
   return [line(header), ...rows.map(line), `${held} of ${intents.length} intents hold`, ''].join('\n');
+}
+
+/** How many paths, and when they disagree how many of them allow: a deny verdict with some allowing path is a violated deny. */
+function pathCount(i: IntentResult): string {
+  const allowed = i.paths.filter((p) => p.verdict === 'allow').length;
+  return allowed === 0 || allowed === i.paths.length ? String(i.paths.length) : `${i.paths.length} (${allowed} allow)`;
 }
