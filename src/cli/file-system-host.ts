@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { globSync } from 'tinyglobby';
 import picomatch from 'picomatch';
-import type { CompilerHost, ManifestRead } from '../compile/load-cluster-manifests.js';
+import type { CompilerHost, ManifestRead, SecretRead } from '../compile/load-cluster-manifests.js';
 import { isInside, realPathOf } from './inside-directory.js';
 import { fsCause } from './fs-error.js';
 import { DEFAULT_MAX_INPUT_MIB, readInputFile } from './read-input-file.js';
@@ -13,7 +13,12 @@ export interface FileSystemHostOptions {
   readonly display?: (path: string) => string;
   /** The size limit for one manifest file, in bytes. */
   readonly maxInputBytes?: number;
+  /** Where `{env: NAME}` secrets come from (the CLI: its own environment). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
+
+/** A password is one short line; anything bigger is not one, and is not read further. */
+const MAX_SECRET_BYTES = 4096;
 
 /**
  * A spec comes from a pull request, so its patterns are untrusted: they may name files only inside the
@@ -54,6 +59,21 @@ export function fileSystemHost(specPath: string, options: FileSystemHostOptions 
         files.push({ file: display(path), path: relative(base, path).split(sep).join('/'), text: read.text });
       }
       return files;
+    },
+    readSecretFile(path): SecretRead {
+      if (isAbsolute(path) || path.split(/[\\/]+/).includes('..')) {
+        return { code: 'bgp-password-outside-project', error: `is outside the spec's directory (paths are relative to ${display(base) || '.'} and may not be absolute or contain "..")` };
+      }
+      const real = realPathOf(join(base, path));
+      if (!isInside(root, real)) return { code: 'bgp-password-outside-project', error: "is a symbolic link leading outside the spec's directory; it was not read" };
+      if (!fs.existsSync(real)) return { code: 'bgp-password-missing', error: 'does not exist' };
+      const read = readInputFile(real, MAX_SECRET_BYTES);
+      if (read.ok) return { text: read.text };
+      const problem = read.problem.startsWith('larger') ? `larger than ${MAX_SECRET_BYTES} bytes` : read.problem;
+      return { code: 'bgp-password-invalid', error: `cannot be read: ${problem}` };
+    },
+    readEnv(name) {
+      return (options.env ?? process.env)[name];
     },
   };
 }

@@ -90,7 +90,7 @@ function writeTree(root: string, shownAs: string, files: readonly OutputFile[]):
       attempt('create', dirname(join(shownAs, file.path)), () => mkdirSync(parentDir, { recursive: true }));
       made.add(parentDir);
     }
-    attempt('write', join(shownAs, file.path), () => writeFileSync(path, file.contents, { mode: file.executable ? 0o755 : 0o644 }));
+    attempt('write', join(shownAs, file.path), () => writeFileSync(path, file.contents, { mode: file.secret ? 0o600 : file.executable ? 0o755 : 0o644 }));
   }
 }
 

@@ -1,6 +1,6 @@
 // Derives the fabric IR from the plan and its allocation: links, numbered interfaces, host ports.
-import type { FabricSpec } from '../spec/spec-types.js';
-import type { FabricInterfaceIR, FabricIR, HostIR, HostPortIR, LinkIR, SwitchIR } from '../ir/fabric-ir.js';
+import type { FabricBgpSpec, FabricSpec } from '../spec/spec-types.js';
+import type { FabricBgpIR, FabricInterfaceIR, FabricIR, HostIR, HostPortIR, LinkIR, SwitchIR } from '../ir/fabric-ir.js';
 import type { FabricPlan, SwitchDecl } from './fabric-plan.js';
 import type { FabricAllocation } from './allocate/allocate-fabric.js';
 import { fabricLinkPairs } from './allocate/allocate-fabric.js';
@@ -104,6 +104,20 @@ export function buildFabricIR(fabric: FabricSpec, plan: FabricPlan, alloc: Fabri
     switches: switches.sort(byName),
     links: links.sort((x, y) => naturalCompare(x.a.switch, y.a.switch) || portOf(x.a.interface) - portOf(y.a.interface)),
     hosts: hosts.sort(byName),
+    ...(fabric.bgp ? { bgp: fabricBgp(fabric.bgp) } : {}),
+  };
+}
+
+function fabricBgp(bgp: FabricBgpSpec): FabricBgpIR {
+  const bfd = bgp.bfd;
+  const timers = typeof bfd === 'object' ? bfd : {};
+  return {
+    ...(bgp.password ? { password: 'env' in bgp.password ? { env: bgp.password.env } : { file: bgp.password.file } } : {}),
+    ...(bgp.maximumPrefix?.ipv4 !== undefined ? { maximumPrefixIpv4: bgp.maximumPrefix.ipv4 } : {}),
+    ...(bfd === true || typeof bfd === 'object'
+      ? { bfd: { detectMultiplier: timers.detectMultiplier ?? null, receiveInterval: timers.receiveInterval ?? null, transmitInterval: timers.transmitInterval ?? null } }
+      : {}),
+    ttlSecurity: bgp.ttlSecurity === true,
   };
 }
 

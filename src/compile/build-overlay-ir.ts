@@ -1,13 +1,16 @@
 // Builds the tenant overlay IR: VPCs as VRFs with L3 VNIs and route targets, subnets as L2 VNIs on serving leaves, VMs.
 import { VXLAN_OVERHEAD } from '../ir/encapsulation.js';
+import { vmPortName } from '../ir/vm-port-name.js';
 import type { Spec, SecurityRuleSpec } from '../spec/spec-types.js';
 import type { FabricIR } from '../ir/fabric-ir.js';
 import type { OverlayIR, SecurityGroupIR, SecurityRuleIR, SubnetIR, VmIR, VpcIR } from '../ir/overlay-ir.js';
 import type { DataPath } from '../source/data-path.js';
 import type { OverlayAllocation } from './allocate/allocate-overlay.js';
+import { leafGatewayKey } from './allocate/allocate-leaf-gateways.js';
 import { type AddressBook, resolveAddress } from './address-resolver.js';
 import { formatAddress, parseAddress, parsePrefix } from '../ir/ipv4.js';
 import { gatewayMac, routerMac, vmMac } from '../ir/mac.js';
+import { vrfTableOf } from '../ir/vpc-numbers.js';
 import { parsePortRanges } from '../ir/port-ranges.js';
 import { byName, naturalCompare } from '../ir/natural-order.js';
 import { DEFAULT_FABRIC_MTU } from './allocate/fabric-defaults.js';
@@ -19,7 +22,14 @@ export function routeTarget(l3Vni: number): string {
   return `${ROUTE_TARGET_ASN}:${l3Vni}`;
 }
 
-export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: OverlayAllocation, book: AddressBook): OverlayIR {
+/** `leafGateway`: each serving leaf's own SVI address, keyed `vpc/subnet/leaf` (allocate-leaf-gateways.ts). */
+export function buildOverlayIR(
+  spec: Spec,
+  fabric: FabricIR | undefined,
+  alloc: OverlayAllocation,
+  book: AddressBook,
+  leafGateway: ReadonlyMap<string, number> = new Map(),
+): OverlayIR {
   const hostLeaf = new Map((fabric?.hosts ?? []).map((h) => [h.name, h.leaf]));
   const loopbackOf = new Map((fabric?.switches ?? []).map((s) => [s.name, s.loopback]));
   const vmMtuDefault = (fabric?.mtu ?? DEFAULT_FABRIC_MTU) - VXLAN_OVERHEAD;
@@ -54,7 +64,7 @@ export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: 
         gateway: prefix ? formatAddress(prefix.base + 1) : '',
         mac: vmMac(id, address),
         mtu: vm.mtu ?? vmMtuDefault,
-        hostPort: `vnet${alloc.vmPort.get(vm.name) ?? 0}`,
+        hostPort: vmPortName(alloc.vmPort.get(vm.name) ?? 0),
         interface: 'eth0',
         securityGroups: [...(vm.securityGroups ?? [])].sort(naturalCompare),
         origin: ['vpcs', v, 'vms', i],
@@ -71,6 +81,7 @@ export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: 
         vlan: alloc.vlan.get(`${vpc.name}/${s.name}`) ?? 0,
         gateway: prefix ? formatAddress(prefix.base + 1) : '',
         gatewayMac: gatewayMac(s.vni),
+        leafAddresses: leafAddressesOf(leafGateway, vpc.name, s.name, subnetLeaves.get(s.name)),
         bridge: `br${s.vni}`,
         vxlan: `vxlan${s.vni}`,
         leaves: [...(subnetLeaves.get(s.name) ?? [])].filter(Boolean).sort(naturalCompare),
@@ -89,7 +100,7 @@ export function buildOverlayIR(spec: Spec, fabric: FabricIR | undefined, alloc: 
       cidr: vpc.cidr,
       l3Vni: vpc.vni,
       vrf: vpc.name,
-      vrfTable: vpc.vni,
+      vrfTable: vrfTableOf(id),
       l3Bridge: `br${vpc.vni}`,
       l3Vxlan: `vxlan${vpc.vni}`,
       routerMacs: leaves.map((leaf) => ({ leaf, mac: routerMac(parseAddress(loopbackOf.get(leaf) ?? '0.0.0.0') ?? 0) })),
@@ -138,4 +149,13 @@ export function symmetricPeerings(spec: Spec): Map<string, Set<string>> {
     }
   }
   return peers;
+}
+
+function leafAddressesOf(leafGateway: ReadonlyMap<string, number>, vpc: string, subnet: string, leaves: ReadonlySet<string> | undefined): SubnetIR['leafAddresses'] {
+  return [...(leaves ?? [])]
+    .sort(naturalCompare)
+    .flatMap((leaf) => {
+      const address = leafGateway.get(leafGatewayKey(vpc, subnet, leaf));
+      return address === undefined ? [] : [{ leaf, address: formatAddress(address) }];
+    });
 }

@@ -31,7 +31,14 @@ export type ManifestRead = readonly ManifestText[] | ManifestReadError;
 export interface CompilerHost {
   /** Files matching a glob relative to the spec's directory, sorted by path; an error when refused or unreadable. */
   readManifests(pattern: string): ManifestRead;
+  /** A secret file relative to the spec's directory, under the same rules as manifests; its text is never shown. */
+  readSecretFile?(path: string): SecretRead;
+  /** An environment variable of the compiling process (absent: none is readable). */
+  readEnv?(name: string): string | undefined;
 }
+
+/** A secret file's text, or why it was not read. */
+export type SecretRead = { readonly text: string } | { readonly error: string; readonly code: 'bgp-password-missing' | 'bgp-password-outside-project' | 'bgp-password-invalid' };
 
 export interface ClusterManifests {
   readonly files: readonly string[];

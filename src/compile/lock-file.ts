@@ -27,15 +27,17 @@ export interface LockFile {
   readonly vpcs: Readonly<Record<string, { readonly id?: number }>>;
   /** Subnet VLAN on leaf–host trunks, keyed `vpc/subnet`. */
   readonly subnets: Readonly<Record<string, { readonly vlan?: number }>>;
-  /** VM address and its port number on the hypervisor (`vnetN`). */
+  /** VM address and its port number on the hypervisor (`vmportN`). */
   readonly vms: Readonly<Record<string, { readonly ip?: string; readonly port?: number }>>;
+  /** A serving leaf's own address in a subnet (beside the anycast gateway), keyed `vpc/subnet/leaf`. */
+  readonly gateways: Readonly<Record<string, { readonly ip?: string }>>;
   /** Node pod subnets, keyed `cluster/node`. */
   readonly nodes: Readonly<Record<string, { readonly podSubnet?: string }>>;
 }
 
-export const EMPTY_LOCK: LockFile = { switches: {}, pods: {}, racks: {}, hosts: {}, links: {}, vpcs: {}, subnets: {}, vms: {}, nodes: {} };
+export const EMPTY_LOCK: LockFile = { switches: {}, pods: {}, racks: {}, hosts: {}, links: {}, vpcs: {}, subnets: {}, vms: {}, gateways: {}, nodes: {} };
 
-const SECTIONS = ['switches', 'pods', 'racks', 'hosts', 'links', 'vpcs', 'subnets', 'vms', 'nodes'] as const;
+const SECTIONS = ['switches', 'pods', 'racks', 'hosts', 'links', 'vpcs', 'subnets', 'vms', 'gateways', 'nodes'] as const;
 
 /** Lock fields holding text (addresses, prefixes); every other field is an integer. */
 const TEXT_FIELDS = new Set(['loopback', 'ip', 'podSubnet']);

@@ -1,7 +1,7 @@
 // The story of a compile, one stage per line; a stage that reports errors stops the pipeline before the next.
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { TopologyIR } from '../ir/topology-ir.js';
-import type { OutputFile } from '../emit/emitter.js';
+import type { EmitSecrets, OutputFile } from '../emit/emitter.js';
 import type { Spec } from '../spec/spec-types.js';
 import type { SourceDocument } from '../source/parse-yaml.js';
 import type { SpanIndex } from '../source/span-index.js';
@@ -16,10 +16,12 @@ import { allocateFabric } from './allocate/allocate-fabric.js';
 import { buildFabricIR } from './build-fabric-ir.js';
 import { checkCapacity } from './check-capacity.js';
 import { checkAsns } from './check-asns.js';
+import { checkMaxPrefix } from './check-max-prefix.js';
 import type { FabricIR } from '../ir/fabric-ir.js';
 import type { SourceText } from '../source/source-text.js';
 import { type FabricLock } from './allocate/allocate-fabric.js';
 import { allocateOverlay } from './allocate/allocate-overlay.js';
+import { allocateLeafGateways } from './allocate/allocate-leaf-gateways.js';
 import { allocateClusters } from './allocate/allocate-clusters.js';
 import { buildOverlayIR } from './build-overlay-ir.js';
 import { buildClusterIR } from './build-cluster-ir.js';
@@ -28,6 +30,7 @@ import { checkWorkloadReferences } from './check-workload-references.js';
 import { addressBook } from './address-book.js';
 import { type ClusterManifests, type CompilerHost, loadClusterManifests } from './load-cluster-manifests.js';
 import { emitters } from '../emit/index.js';
+import { resolveBgpPassword } from './resolve-bgp-password.js';
 import { createPathModel } from '../analysis/paths/create-path-model.js';
 import { runRules } from '../analysis/run-rules.js';
 import { type IntentResult, evaluateIntents } from '../analysis/intents/evaluate-intents.js';
@@ -99,11 +102,14 @@ export function checkTopology(input: PipelineInput): CheckResult {
   return { ...built, diagnostics: sortDiagnostics([...built.diagnostics, ...findings, ...violations]), intents };
 }
 
-/** Everything `buildTopology` does, then every emitter. */
+/** Everything `buildTopology` does, then reads the secrets the outputs carry, then every emitter. */
 export function compileTopology(input: PipelineInput): PipelineResult {
   const result = buildTopology(input);
-  if (!result.ir) return result;
-  return { ...result, outputs: emitAll(result.ir) };
+  if (!result.ir || !result.source) return result;
+  const secretErrors: Diagnostic[] = [];
+  const secrets = resolveBgpPassword(result.ir.fabric, input.host, result.source.spans, (d) => secretErrors.push(d));
+  if (secretErrors.length > 0) return { ...result, diagnostics: sortDiagnostics([...result.diagnostics, ...secretErrors]) };
+  return { ...result, outputs: emitAll(result.ir, secrets) };
 }
 
 const parseSpec: Stage<SourceText, SourceDocument | undefined> = (source, bag) => {
@@ -155,10 +161,14 @@ const buildIR: Stage<
     fabricLock = allocation.lock;
     checkCapacity(fabric, doc.spans, report);
     checkAsns(fabric, doc.spans, report);
+    checkMaxPrefix(fabric, doc.spans, report);
   }
-  const overlayAllocation = allocateOverlay(spec, lock, ctx);
+  // Leaves that are VTEPs hold an address of their own in each subnet they serve, beside the anycast gateway.
+  const hostLeaf = new Map(fabric?.vtep === 'leaf' ? fabric.hosts.map((h) => [h.name, h.leaf]) : []);
+  const leafGateways = allocateLeafGateways(spec, lock, hostLeaf, ctx);
+  const overlayAllocation = allocateOverlay(spec, lock, ctx, leafGateways.taken);
   const book = addressBook(spec, fabric, overlayAllocation);
-  const overlay = buildOverlayIR(spec, fabric, overlayAllocation, book);
+  const overlay = buildOverlayIR(spec, fabric, overlayAllocation, book, leafGateways.address);
   const manifests = new Map<string, ClusterManifests>();
   (spec.clusters ?? []).forEach((cluster, ci) => {
     const patterns = cluster.manifests ?? [];
@@ -172,11 +182,11 @@ const buildIR: Stage<
   const firewalls = buildFirewallIR(spec, fabric, book);
   return {
     ir: { name: spec.name, fabric, overlay, clusters, firewalls },
-    lock: { ...fabricLock, ...overlayAllocation.lock, ...clusterAllocation.lock },
+    lock: { ...fabricLock, ...overlayAllocation.lock, ...leafGateways.lock, ...clusterAllocation.lock },
   };
 };
 
-function emitAll(ir: TopologyIR): OutputFile[] {
-  const files = emitters.flatMap((e) => e.emit(ir));
+function emitAll(ir: TopologyIR, secrets: EmitSecrets): OutputFile[] {
+  const files = emitters.flatMap((e) => e.emit(ir, secrets));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -8,6 +8,7 @@ import { k8sEmitter } from './k8s/k8s-emitter.js';
 import { nftablesEmitter } from './nftables/nftables-emitter.js';
 import { hostScriptEmitter } from './iproute2/host-script-emitter.js';
 import { vmScriptEmitter } from './iproute2/vm-script-emitter.js';
+import { libvirtInterfaceEmitter } from './libvirt/libvirt-interface-emitter.js';
 import { podOverlayEmitter } from './iproute2/pod-overlay-emitter.js';
 import { leafOverlayEmitter } from './iproute2/leaf-overlay-emitter.js';
 
@@ -21,6 +22,7 @@ export const emitters: readonly Emitter[] = Object.freeze([
   // Hypervisors, VMs and the pod overlay on node VMs.
   hostScriptEmitter,
   vmScriptEmitter,
+  libvirtInterfaceEmitter,
   podOverlayEmitter,
   // Filters at every placement, and each cluster's Kubernetes objects.
   nftablesEmitter,

@@ -79,4 +79,23 @@ export interface FabricIR {
   readonly links: readonly LinkIR[];
   /** Hosts sorted by name. */
   readonly hosts: readonly HostIR[];
+  /** Session hardening of the `fabric` peer group (`fabric.bgp`); absent (or absent fields) where not asked for. */
+  readonly bgp?: FabricBgpIR;
+}
+
+/**
+ * What the spec asks of every underlay session. The password appears only as where it is read from: its value is
+ * resolved when emitting (see src/compile/resolve-bgp-password.ts) so that ir.json never holds it.
+ */
+export interface FabricBgpIR {
+  readonly password?: { readonly env: string } | { readonly file: string };
+  /** `neighbor fabric maximum-prefix` in ipv4 unicast. */
+  readonly maximumPrefixIpv4?: number;
+  /** BFD on every session; timers are `null` where FRR's default applies. */
+  readonly bfd?: {
+    readonly detectMultiplier: number | null;
+    readonly receiveInterval: number | null;
+    readonly transmitInterval: number | null;
+  };
+  readonly ttlSecurity: boolean;
 }

@@ -8,9 +8,13 @@ function addressBytes(address: number): number[] {
   return [(address >>> 24) & 255, (address >>> 16) & 255, (address >>> 8) & 255, address & 255];
 }
 
-/** A VM's MAC: 02:<vpc id low byte>:<IPv4 address>. Unique within a VPC's L2 domains. */
+/**
+ * A VM's MAC: <first octet>:<VPC id low byte>:<IPv4 address>. The first octet is 0x06 (locally administered,
+ * unicast, and never the 0x02 of the other MACs here) plus the VPC id's high 5 bits in bits 3-7, so all 13 bits
+ * of a VPC id (1-8191, see MAX_VPC_ID) count: two VMs share a MAC only if they share VPC and address.
+ */
 export function vmMac(vpcId: number, address: number): string {
-  return mac([0x02, vpcId, ...addressBytes(address)]);
+  return mac([0x06 | ((vpcId >>> 8) << 3), vpcId, ...addressBytes(address)]);
 }
 
 /** The anycast gateway MAC of a subnet, the same on every leaf: 02:74:68:<L2 VNI, 3 bytes>. */

@@ -4,14 +4,14 @@ import type { AddressIR, PortRange, Proto } from './address-ir.js';
 
 export interface VpcIR {
   readonly name: string;
-  /** Stable small index (lock file), used in route distinguishers. */
+  /** Stable small index 1-8191 (lock file): route distinguisher, VRF table and VM MACs derive from it. */
   readonly id: number;
   readonly cidr: string;
   /** L3 VNI of the tenant VRF (symmetric IRB). */
   readonly l3Vni: number;
   /** VRF name on every VTEP (the VPC name; at most 15 characters, a Linux interface name). */
   readonly vrf: string;
-  /** Kernel routing table of the VRF (= the L3 VNI, unique by construction). */
+  /** Kernel routing table of the VRF: 1000 + id (vpc-numbers.ts), never 0 or the reserved 253-255. */
   readonly vrfTable: number;
   /** Bridge and VXLAN devices of the L3 VNI on each VTEP. */
   readonly l3Bridge: string;
@@ -50,6 +50,8 @@ export interface SubnetIR {
   readonly gateway: string;
   /** Anycast gateway MAC, the same on every leaf. */
   readonly gatewayMac: string;
+  /** Each serving leaf's own address in the subnet (on a macvlan over its SVI; it ARPs from it), by leaf; from the top, locked. */
+  readonly leafAddresses: readonly { readonly leaf: string; readonly address: string }[];
   /** Bridge and VXLAN devices of this L2 VNI on each VTEP (`br<vni>`, `vxlan<vni>`). */
   readonly bridge: string;
   readonly vxlan: string;
@@ -71,7 +73,7 @@ export interface VmIR {
   readonly mac: string;
   /** VM interface MTU: fabric MTU minus one VXLAN layer unless pinned lower. */
   readonly mtu: number;
-  /** The VM's port on the hypervisor (`vnet<N>`, N stable per host). */
+  /** The VM's port on the hypervisor (`vmport<N>`, N pinned per host by the lock; libvirt's `<target dev>`). */
   readonly hostPort: string;
   /** Name of the VM's own interface (`eth0`). */
   readonly interface: string;

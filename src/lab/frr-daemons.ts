@@ -1,5 +1,5 @@
-// zebra and bgpd of Debian's FRR, one pair per switch namespace, on the generated frr.conf with every path private to the lab.
-import { chownSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+// zebra and bgpd (and bfdd when frr.conf asks for BFD) of Debian's FRR, per switch namespace, on the generated frr.conf with every path private to the lab.
+import { chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedFrr } from './lab-plan-types.js';
 import type { LabProcess, LabStateFile } from './lab-state.js';
@@ -11,16 +11,20 @@ import { prepareZebraView, tenantDir } from './tenant-namespaces.js';
 
 export const FRR_BIN = '/usr/lib/frr';
 
+export type FrrDaemon = 'zebra' | 'bgpd' | 'bfdd';
+
 export interface FrrPaths {
   /** The daemons' runtime directory, also the vty socket directory vtysh is pointed at. */
   readonly dir: string;
   readonly zserv: string;
   /** The switch's tenants under their VRF names: zebra's /run/netns. */
   readonly view: string;
-  readonly pidFile: (daemon: 'zebra' | 'bgpd') => string;
-  readonly log: (daemon: 'zebra' | 'bgpd') => string;
+  readonly pidFile: (daemon: FrrDaemon) => string;
+  readonly log: (daemon: FrrDaemon) => string;
   /** The daemon's vty socket, which the lab asks directly (see frr-vty-client.ts). */
-  readonly vty: (daemon: 'zebra' | 'bgpd') => string;
+  readonly vty: (daemon: FrrDaemon) => string;
+  /** bfdd's control socket (default /var/run/frr/bfdd.sock, shared by every bfdd on the machine). */
+  readonly bfdctl: string;
 }
 
 export function frrPaths(labDir: string, sw: string): FrrPaths {
@@ -32,6 +36,7 @@ export function frrPaths(labDir: string, sw: string): FrrPaths {
     pidFile: (d) => join(dir, `${d}.pid`),
     log: (d) => join(dir, `${d}.log`),
     vty: (d) => join(dir, `${d}.vty`),
+    bfdctl: join(dir, 'bfdd.sock'),
   };
 }
 
@@ -43,18 +48,18 @@ export function socketPathProblem(labDir: string, switchNames: readonly string[]
 }
 
 /**
- * Starts every zebra, waits for their sockets, then every bgpd: the daemons fork into the background at once, so
+ * Starts every zebra, waits for their sockets, then every bfdd (where BFD is configured) and bgpd: the daemons fork into the background at once, so
  * starting all switches in one pass costs about as much as one (what matters at sixteen leaves).
  */
 export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[], outDir: string, labDir: string, frrUser: { uid: number; gid: number }): string[] {
   const adjusted: string[] = [];
   const configOf = (frr: PlannedFrr): string => {
-    const config = labFrrConfig(frr, outDir, labDir);
-    if (config !== join(outDir, frr.config)) adjusted.push(`${frr.config} without \`import vrf\` (${config})`);
-    return config;
+    const config = labFrrConfig(frr, outDir, labDir, frrUser);
+    if (config.withoutImportVrf) adjusted.push(`${frr.config} without \`import vrf\` (${config.path})`);
+    return config.path;
   };
   const configs = new Map(all.map((frr) => [frr.switch, configOf(frr)]));
-  type Daemon = 'zebra' | 'bgpd';
+  type Daemon = FrrDaemon;
   const started: { frr: PlannedFrr; paths: FrrPaths; role: Daemon; record: LabProcess }[] = [];
   const launch = (frr: PlannedFrr, role: Daemon, paths: FrrPaths, argv: string[]): void => {
     const record: LabProcess = { role, device: frr.switch, netns: frr.netns, pidFile: paths.pidFile(role) };
@@ -82,6 +87,8 @@ export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[],
   const zebras = [...started];
   for (const { frr, paths } of zebras) {
     waitFor(() => existsSync(paths.zserv), 10_000, `zebra of ${frr.switch} did not open ${paths.zserv}; see ${paths.log('zebra')}`);
+    // bgpd asks zebra for BFD, which relays to bfdd; bfdd replays its sessions to a late bgpd, so order does not matter.
+    if (frr.bfd) launch(frr, 'bfdd', paths, ['ip', 'netns', 'exec', frr.netns, `${FRR_BIN}/bfdd`, ...common(frr, paths, 'bfdd'), '--bfdctl', paths.bfdctl]);
     launch(frr, 'bgpd', paths, ['ip', 'netns', 'exec', frr.netns, `${FRR_BIN}/bgpd`, ...common(frr, paths, 'bgpd')]);
   }
   for (const { frr, paths, role, record } of started) {
@@ -100,18 +107,23 @@ export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[],
  * The lab's copy leaves those lines out: peered VPCs still learn each other's routes through the route targets each
  * VRF imports over EVPN, which ride the importing VRF's L3 VNI.
  */
-export function labFrrConfig(frr: PlannedFrr, outDir: string, labDir: string): string {
+export function labFrrConfig(frr: PlannedFrr, outDir: string, labDir: string, frrUser?: { uid: number; gid: number }): { path: string; withoutImportVrf: boolean } {
   const generated = join(outDir, frr.config);
-  if (frr.tenants.length === 0) return generated;
+  // A frr.conf holding the BGP password is written 0600 (root's): the daemons, which read it as user frr, get a
+  // copy they own, as a deployment installs /etc/frr/frr.conf owned by frr (0640 frr:frr).
+  const secret = (statSync(generated).mode & 0o004) === 0;
+  if (frr.tenants.length === 0 && !secret) return { path: generated, withoutImportVrf: false };
   const text = readFileSync(generated, 'utf8');
   const lines = text.split('\n');
-  const kept = lines.filter((l) => !/^\s*import vrf \S+\s*$/.test(l));
-  if (kept.length === lines.length) return generated;
+  const kept = frr.tenants.length === 0 ? lines : lines.filter((l) => !/^\s*import vrf \S+\s*$/.test(l));
+  const withoutImportVrf = kept.length !== lines.length;
+  if (!withoutImportVrf && !secret) return { path: generated, withoutImportVrf };
   const own = join(labDir, 'lab', 'frr');
   mkdirSync(own, { recursive: true });
   const file = join(own, `${frr.switch}.conf`);
-  writeFileSync(file, kept.join('\n'));
-  return file;
+  writeFileSync(file, kept.join('\n'), { mode: 0o600 });
+  if (frrUser) chownSync(file, frrUser.uid, frrUser.gid);
+  return { path: file, withoutImportVrf };
 }
 
 function waitFor(ready: () => boolean, timeoutMs: number, message: string): void {

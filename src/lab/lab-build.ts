@@ -45,7 +45,7 @@ export function runScripts(state: LabStateFile, labDir: string, outDir: string, 
   }
 }
 
-/** hosts/<host>/setup.sh leaves each VM's end `vnetN-vm` in the host, as its comments say; the VM takes it as eth0. */
+/** hosts/<host>/setup.sh leaves each VM's end `vmportN-vm` in the host, as its comments say; the VM takes it as eth0. */
 export function attachVms(plan: LabPlan): void {
   for (const a of plan.vmAttachments) {
     inNetns(a.hostNetns, 'ip', ['link', 'set', 'dev', a.hostEnd, 'netns', a.vmNetns]);

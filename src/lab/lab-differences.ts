@@ -49,6 +49,6 @@ export function describeDifferences(plan: LabPlan, features: KernelFeatures, fil
     );
   }
   out.push('switch namespaces: IPv6 duplicate address detection is off (a kernel setting, not in the outputs), so the link-local addresses BGP unnumbered peers by are usable at once');
-  out.push('FRR: daemons run as `zebra`/`bgpd -d` with config, pid, socket and log paths under the lab directory; nothing in /etc/frr is used');
+  out.push('FRR: daemons run as `zebra`/`bgpd -d` (and `bfdd -d` where frr.conf asks for BFD) with config, pid, socket and log paths under the lab directory; nothing in /etc/frr is used');
   return out;
 }

@@ -14,6 +14,7 @@ import { securityGroupStandIn } from './security-group-stand-in.js';
 import { networkPolicyRuleset } from './network-policy-agent.js';
 import { enforcesNetworkPolicies } from '../ir/network-policy-enforcer.js';
 import { conntrackZones, ZONE_MAP } from '../emit/nftables/conntrack-zones.js';
+import { PLACEMENTS } from '../emit/nftables/placement-table.js';
 import type { PlannedOutside } from './lab-plan-types.js';
 
 export interface FilterReport {
@@ -83,21 +84,23 @@ function outsideZone(ir: TopologyIR, o: PlannedOutside): number | undefined {
 }
 
 /**
- * A hypervisor's file failed for want of bridge conntrack: its other tables load as emitted, and each guarded VM's
- * security-group chains load in the VM (see security-group-stand-in.ts).
+ * A hypervisor's file failed for want of bridge conntrack: it loads again without what needs `ct` in the bridge
+ * family (the security groups' chains and conntrack zones, and host firewalls), so the stateless port security stays
+ * on the VMs' ports as emitted, and each guarded VM's security-group chains load in the VM (see security-group-stand-in.ts).
  */
 function standIns(rs: PlannedRuleset, ir: TopologyIR, own: string, load: (netns: string, file: string) => string | undefined): string[] {
   const filters = collectDeviceFilters(ir).find((f) => f.device.name === rs.device);
   const lines: string[] = [];
   if (filters) {
-    const view = buildRulesetView(ir, filters);
-    const rest = view.tables.filter((t) => !t.table.startsWith('bridge '));
-    if (rest.length > 0) {
-      const file = join(own, `${rs.device}-without-bridge.nft`);
-      writeFileSync(file, renderTemplate('nftables', 'ruleset.nft', { ...view, tables: rest }));
+    const hostFirewalls = filters.firewalls.filter((f) => PLACEMENTS[f.placement.kind].device === 'host').map((f) => f.name);
+    const view = buildRulesetView(ir, { ...filters, guardedVms: [], firewalls: filters.firewalls.filter((f) => !hostFirewalls.includes(f.name)) });
+    if (view.tables.length > 0) {
+      const file = join(own, `${rs.device}-without-conntrack.nft`);
+      writeFileSync(file, renderTemplate('nftables', 'ruleset.nft', view));
       const error = load(rs.netns, file);
-      if (error) throw new LabError(`${file} (${rs.file} without its bridge table) does not load:\n${error}`);
-      lines.push(`${rs.file}: tables other than \`bridge thrice\` loaded as emitted (${file})`);
+      if (error) throw new LabError(`${file} (${rs.file} without its stateful bridge chains) does not load:\n${error}`);
+      const dropped = hostFirewalls.length > 0 ? `; host firewalls ${hostFirewalls.join(', ')} not loaded` : '';
+      lines.push(`${rs.file}: loaded as emitted but for the security groups' chains and conntrack zones (port security included) (${file})${dropped}`);
     }
   }
   for (const vm of rs.guardedVms) {

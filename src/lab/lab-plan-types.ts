@@ -29,7 +29,7 @@ export interface ScriptRun {
   readonly tenants?: boolean;
 }
 
-/** A VM's port: the host script leaves `vnetN-vm` in the host; the lab moves it into the VM and renames it. */
+/** A VM's port: the host script leaves `vmportN-vm` in the host; the lab moves it into the VM and renames it. */
 export interface VmAttachment {
   readonly vm: string;
   readonly hostNetns: string;
@@ -85,6 +85,8 @@ export interface PlannedFrr {
   readonly config: string;
   /** Tenant VRFs of a VTEP: the VRF name in frr.conf and the namespace overlay-netns.sh makes for it. */
   readonly tenants: readonly { readonly vrf: string; readonly netns: string }[];
+  /** frr.conf asks for BFD (`fabric.bgp.bfd`): bfdd runs beside zebra and bgpd, as a deployment must run it. */
+  readonly bfd: boolean;
 }
 
 /** An nftables file and where it loads; `securityGroupsOf` lists the VMs a hypervisor's file guards. */

@@ -66,7 +66,7 @@ export function planLab(input: PlanInput): LabPlan {
     .map((s): PlannedFrr => {
       const overlay = files.has(`fabric/${s.name}/overlay-netns.sh`);
       const tenants = overlay ? vpcsServedBy(fabric, ir.overlay, s).map((vpc) => ({ vrf: vpc.vrf, netns: tenantNetnsName(s.name, vpc.vrf) })) : [];
-      return { switch: s.name, netns: deviceNetns(lab, s.name), config: `fabric/${s.name}/frr.conf`, tenants };
+      return { switch: s.name, netns: deviceNetns(lab, s.name), config: `fabric/${s.name}/frr.conf`, tenants, bfd: fabric.bgp?.bfd !== undefined };
     });
   return { name: lab, namespaces: netns, links, fabricScripts, vmAttachments, vmScripts, pods, outside, rulesets: planRulesets(lab, ir, files), frr };
 }

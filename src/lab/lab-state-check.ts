@@ -1,7 +1,7 @@
 // What a state file must look like before `down` acts on it: every namespace the lab's, every path inside its directory.
 import { labNameProblem } from './lab-names.js';
 
-const ROLES = new Set(['zebra', 'bgpd', 'listener', 'tcpdump']);
+const ROLES = new Set(['zebra', 'bgpd', 'bfdd', 'listener', 'tcpdump']);
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);

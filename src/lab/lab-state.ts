@@ -7,7 +7,7 @@ import { stateProblem } from './lab-state-check.js';
 export const STATE_FILE = 'lab-state.json';
 export const STATE_VERSION = 1;
 
-export type ProcessRole = 'zebra' | 'bgpd' | 'listener' | 'tcpdump';
+export type ProcessRole = 'zebra' | 'bgpd' | 'bfdd' | 'listener' | 'tcpdump';
 
 export interface LabProcess {
   readonly role: ProcessRole;

@@ -107,7 +107,7 @@ export function labUp(input: LabUpInput): LabUpResult {
     () => loadFilters(plan, ir, outDir, dir, features),
   );
   const frrAdjusted = step(
-    (r) => `FRR: zebra and bgpd on ${count(plan.frr.length, 'switch', 'switches')}${r.length > 0 ? ` (${r.length} frr.conf without \`import vrf\`)` : ''}`,
+    (r) => `FRR: zebra${plan.frr.some((f) => f.bfd) ? ', bfdd' : ''} and bgpd on ${count(plan.frr.length, 'switch', 'switches')}${r.length > 0 ? ` (${r.length} frr.conf without \`import vrf\`)` : ''}`,
     () => startFrrDaemons(state, plan.frr, outDir, dir, user),
   );
   state.update(() => ({ phase: 'up', differences: describeDifferences(plan, features, filters, outsideLines, frrAdjusted) }));

@@ -37,7 +37,7 @@ export function checkRequirements(options: { capture: boolean }): Requirement[] 
   return [
     { ok: isRoot, what: 'root (network namespaces, veth pairs, mounts and FRR need it)', fix: 'run as root, e.g. with sudo' },
     ...tools.map(([tool, pkg]): Requirement => ({ ok: onPath(tool), what: `\`${tool}\` on PATH`, fix: `install Debian's ${pkg} (apt-get install ${pkg})` })),
-    ...['zebra', 'bgpd'].map((d): Requirement => ({ ok: executable(`${FRR_BIN}/${d}`), what: `FRR's ${d} at ${FRR_BIN}/${d}`, fix: "install Debian's frr (apt-get install frr)" })),
+    ...['zebra', 'bgpd', 'bfdd'].map((d): Requirement => ({ ok: executable(`${FRR_BIN}/${d}`), what: `FRR's ${d} at ${FRR_BIN}/${d}`, fix: "install Debian's frr (apt-get install frr)" })),
     { ok: frrUser() !== undefined, what: 'the frr user (FRR daemons drop to it)', fix: "install Debian's frr, which creates it" },
   ];
 }

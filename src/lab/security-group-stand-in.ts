@@ -15,6 +15,8 @@ export const STAND_IN_TABLE = 'inet thrice_lab_sg';
  * hooked on the VM's end of its port: prerouting before NAT sees what the port hands the VM, postrouting after
  * NAT what the VM hands the port, and the VM's conntrack keeps the groups stateful. Each VM has a conntrack
  * table of its own, as each port would, so a flow routed between two subnets of one hypervisor is not seen twice.
+ * Port security (`ps_<vm>`) is not carried here: it is stateless, so it loads where it is emitted, in the hypervisor's
+ * bridge table on the VM's port (lab-filters.ts), and a copy in the VM would judge the VM's frames twice.
  */
 export function securityGroupStandIn(ir: TopologyIR, vmName: string): string {
   const vm = ir.overlay.vms.find((v) => v.name === vmName);

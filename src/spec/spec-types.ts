@@ -31,6 +31,28 @@ export interface FabricSpec {
   superSpines?: number | SwitchItem[];
   pods?: PodSpec[];
   hosts?: HostSpec[];
+  /** Hardening of the fabric's eBGP sessions (all optional). */
+  bgp?: FabricBgpSpec;
+}
+
+/** Session hardening applied to the `fabric` peer group on every switch. */
+export interface FabricBgpSpec {
+  /** TCP-MD5 password, read at compile time from an environment variable or a file inside the project. */
+  password?: SecretSource;
+  /** Inbound prefix limits per address family (FRR 8.4 offers it for ipv4 unicast only). */
+  maximumPrefix?: { ipv4?: number };
+  /** BFD on every session: `true` for FRR's defaults, or timers in milliseconds. */
+  bfd?: boolean | BfdTimersSpec;
+  /** GTSM (RFC 5082): accept only packets from a directly connected peer (TTL 255). */
+  ttlSecurity?: boolean;
+}
+
+export type SecretSource = { env: string } | { file: string };
+
+export interface BfdTimersSpec {
+  detectMultiplier?: number;
+  receiveInterval?: number;
+  transmitInterval?: number;
 }
 
 export interface AsnSpec {

@@ -35,8 +35,8 @@ describe('wireguard backend', () => {
     const node = path.hops.find((h) => h.layer === 'node');
     expect(node?.headers[0]).toMatchObject({ kind: 'flannel-wireguard', src: '10.1.1.2', dst: '10.1.1.3', proto: 'udp', dport: 51820 });
     expect(checksOf(path)).toEqual([
-      'host hv1 vnet0: security-group-egress allow (flannel-wireguard 51820)',
-      'host hv2 vnet0: security-group-ingress allow (flannel-wireguard 51820)',
+      'host hv1 vmport0: security-group-egress allow (flannel-wireguard 51820)',
+      'host hv2 vmport0: security-group-ingress allow (flannel-wireguard 51820)',
       'vm k8s-2: firewall allow (flannel-wireguard 51820)',
     ]);
     expect(path.verdict).toBe('allow');
@@ -78,8 +78,8 @@ describe('host-gw backend', () => {
   it('routes pod traffic unencapsulated: VPC filters judge the pods\' own header', () => {
     const path = webTo(HOST_GW, 'db', 5432);
     expect(checksOf(path)).toEqual([
-      'host hv1 vnet0: security-group-egress allow (payload 5432)',
-      'host hv2 vnet0: security-group-ingress allow (payload 5432)',
+      'host hv1 vmport0: security-group-egress allow (payload 5432)',
+      'host hv2 vmport0: security-group-ingress allow (payload 5432)',
       'vm k8s-2: firewall deny (payload 5432)',
     ]);
     expect(path.hops.find((h) => h.layer === 'spine')?.headers.map((h) => h.kind)).toEqual(['vpc-vxlan', 'payload']);

@@ -101,10 +101,10 @@ ${firewalls}`;
     const hv1 = fileOf(result.ir, 'hv1');
     const rule1 = hv1.split('\n').filter((l) => l.includes('comment "f rule 1"')).map((l) => l.trim());
     expect(rule1).toEqual([
-      'iifname "vnet1" ip saddr 10.1.1.20/32 ip protocol tcp tcp dport 22 counter drop comment "f rule 1"',
-      'oifname "vnet1" ip saddr 10.1.1.20/32 ip protocol tcp tcp dport 22 counter drop comment "f rule 1"',
+      'iifname "vmport1" ip saddr 10.1.1.20/32 ip protocol tcp tcp dport 22 counter drop comment "f rule 1"',
+      'oifname "vmport1" ip saddr 10.1.1.20/32 ip protocol tcp tcp dport 22 counter drop comment "f rule 1"',
     ]);
-    expect(hv1).toContain('ct zone set iifname map { "eth0.2" : 1, "eth0.3" : 2, "vnet0" : 1, "vnet1" : 2 }');
+    expect(hv1).toContain('ct zone set iifname map { "eth0.2" : 1, "eth0.3" : 2, "vmport0" : 1, "vmport1" : 2 }');
   });
 });
 

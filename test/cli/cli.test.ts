@@ -6,11 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/run-cli.js';
 
 const root = new URL('../../', import.meta.url).pathname;
+const PASSWORD_FILE = 'two-tier.demo-bgp-password';
 let work: string;
 
 beforeEach(() => {
   work = mkdtempSync(join(tmpdir(), 'thrice-cli-'));
   cpSync(join(root, 'examples/two-tier.yaml'), join(work, 'dc1.yaml'));
+  // The example's BGP password file (an obviously fake demo value), which compile reads.
+  cpSync(join(root, 'examples/two-tier.demo-bgp-password'), join(work, PASSWORD_FILE));
 });
 afterEach(() => rmSync(work, { recursive: true, force: true }));
 
@@ -20,7 +23,7 @@ describe('thrice validate', () => {
   it('exits 0 on a clean spec and writes nothing', () => {
     const r = runCli(['validate', 'dc1.yaml'], work);
     expect(r.status).toBe(0);
-    expect(readdirSync(work)).toEqual(['dc1.yaml']);
+    expect(readdirSync(work).sort()).toEqual(['dc1.yaml', PASSWORD_FILE]);
   });
 
   it('prints compiler-style located errors and exits 1', () => {
@@ -63,7 +66,7 @@ describe('thrice compile', () => {
     expect(runCli(['compile', 'dc1.yaml', '-o', 'out', '--locked'], work).status).toBe(0);
     expect(readFileSync(join(work, 'out/fabric/leaf1/frr.conf'), 'utf8')).toBe(snapshot);
     expect(readFileSync(join(work, 'dc1.lock.yaml'), 'utf8')).toBe(lock);
-    expect(readdirSync(work).sort()).toEqual(['dc1.lock.yaml', 'dc1.yaml', 'out']);
+    expect(readdirSync(work).sort()).toEqual(['dc1.lock.yaml', 'dc1.yaml', 'out', PASSWORD_FILE]);
   });
 
   it('leaves an existing output directory and lock untouched when compilation fails', () => {
@@ -75,7 +78,7 @@ describe('thrice compile', () => {
     expect(r.status).toBe(1);
     expect(readFileSync(join(work, 'out/fabric/leaf1/frr.conf'), 'utf8')).toBe(before);
     expect(readFileSync(join(work, 'dc1.lock.yaml'), 'utf8')).toBe(lock);
-    expect(readdirSync(work).sort()).toEqual(['dc1.lock.yaml', 'dc1.yaml', 'out']);
+    expect(readdirSync(work).sort()).toEqual(['dc1.lock.yaml', 'dc1.yaml', 'out', PASSWORD_FILE]);
   });
 
   it('refuses to replace a directory it did not write', () => {

@@ -19,6 +19,7 @@ const lockArb: fc.Arbitrary<LockFile> = fc.record({
   vpcs: fc.dictionary(name, fc.record({ id: fc.nat(99) })),
   subnets: fc.dictionary(fc.tuple(name, name).map(([a, b]) => `${a}/${b}`), fc.record({ vlan: fc.integer({ min: 2, max: 4094 }) })),
   vms: fc.dictionary(name, fc.record({ ip: address, port: fc.nat(40) })),
+  gateways: fc.dictionary(fc.tuple(name, name, name).map(([a, b, c]) => `${a}/${b}/${c}`), fc.record({ ip: address })),
   nodes: fc.dictionary(fc.tuple(name, name).map(([a, b]) => `${a}/${b}`), fc.record({ podSubnet })),
 });
 

@@ -19,13 +19,14 @@ describe('buildFrrConfigView, unnumbered two-tier fabric', () => {
     ]);
   });
 
-  it('identifies the switch by its loopback and advertises only that /32', () => {
+  it('identifies the switch by its loopback and advertises that /32, then its hypervisors\' underlay /32s', () => {
     const leaf = view(twoTierUnnumbered, 'leaf1');
     expect(leaf.header).toEqual({ hostname: 'leaf1', role: 'leaf' });
     expect(leaf.loopback).toBe('10.255.1.1/32');
     expect(leaf.bgp.asn).toBe(65101);
     expect(leaf.bgp.routerId).toBe('10.255.1.1');
-    expect(leaf.bgp.networks).toEqual(['10.255.1.1/32']);
+    expect(leaf.bgp.networks).toEqual(['10.255.1.1/32', '10.255.2.1/32']);
+    expect(view(twoTierUnnumbered, 'spine1').bgp.networks).toEqual([`${view(twoTierUnnumbered, 'spine1').bgp.routerId}/32`]);
   });
 
   it('names every downlink of a spine after the leaf and the leaf port', () => {

@@ -21,23 +21,25 @@ describe('shellWord and shellComment', () => {
 });
 
 describe('buildSwitchScriptView', () => {
-  it('brings up an unnumbered leaf: loopback, uplinks by port with MTU and no address, host ports', () => {
+  it('brings up an unnumbered leaf: loopback, ECMP by ports, uplinks by port with MTU and no address, host ports routing their hypervisor', () => {
     expect(view(twoTierUnnumbered, 'leaf1')).toEqual({
       title: 'leaf1 (leaf)',
       loopbackPurpose: 'BGP router-id and VXLAN tunnel endpoint',
       loopback: `'10.255.1.1/32'`,
-      sysctls: [`'net.ipv4.ip_forward=1'`],
+      sysctls: [`'net.ipv4.ip_forward=1'`, `'net.ipv4.fib_multipath_hash_policy=1'`],
       fabricPorts: [
         { comment: 'swp11 to spine2 swp1', device: `'swp11'`, mtu: `'9216'`, address: null },
         { comment: 'swp12 to spine1 swp1', device: `'swp12'`, mtu: `'9216'`, address: null },
       ],
-      hostPorts: [{ comment: 'swp1 to host hv1', device: `'swp1'`, mtu: `'9216'` }],
+      hostPorts: [{ comment: 'swp1 to host hv1', device: `'swp1'`, mtu: `'9216'`, hostAddress: `'10.255.2.1/32'`, source: `'10.255.1.1'` }],
     });
   });
 
   it('gives a spine no host ports and a loopback that is only a router-id', () => {
     const spine = view(twoTierUnnumbered, 'spine1');
     expect(spine.hostPorts).toEqual([]);
+    // Every switch spreads ECMP by L4 ports: VXLAN between one VTEP pair differs only in its UDP source port.
+    expect(spine.sysctls).toContain(`'net.ipv4.fib_multipath_hash_policy=1'`);
     expect(spine.loopbackPurpose).toBe('BGP router-id');
     expect(spine.fabricPorts.map((p) => p.device)).toEqual([`'swp1'`, `'swp2'`, `'swp3'`]);
   });

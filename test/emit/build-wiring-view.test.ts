@@ -11,7 +11,7 @@ describe('buildWiringView', () => {
     const wiring = buildWiringView(twoTierUnnumbered);
     expect(wiring.linkCount).toBe(6);
     expect(wiring.linkMode).toBe('unnumbered');
-    expect(wiring.csvRows[0]).toEqual({ aSwitch: 'spine1', aPort: 'swp1', bSwitch: 'leaf1', bPort: 'swp12', subnet: '' });
+    expect(wiring.csvRows[0]).toEqual({ aSwitch: 'spine1', aPort: 'swp1', bSwitch: 'leaf1', bPort: 'swp12', subnet: '', kind: 'fabric' });
     expect(wiring.markdownRows[0]?.subnet).toBe('unnumbered');
   });
 
@@ -24,8 +24,21 @@ describe('buildWiringView', () => {
   it('sorts rows naturally (swp2 before swp10) whatever the input order', () => {
     const link = (port: number) => ({ a: { switch: 'spine1', interface: `swp${port}` }, b: { switch: `leaf${port}`, interface: 'swp12' } });
     const fabric: FabricIR = { ...twoTierUnnumbered, links: [link(10), link(2), link(1)] };
-    expect(buildWiringView(fabric).csvRows.map((r) => r.aPort)).toEqual(['swp1', 'swp2', 'swp10']);
+    expect(buildWiringView(fabric).csvRows.filter((r) => r.kind === 'fabric').map((r) => r.aPort)).toEqual(['swp1', 'swp2', 'swp10']);
     expect(buildWiringView(shuffledFabric(threeTierNumbered))).toEqual(buildWiringView(threeTierNumbered));
+  });
+});
+
+describe('host cables in the wiring table', () => {
+  it('lists every leaf-to-hypervisor cable after the fabric links: leaf and port on side A, host and uplink on side B', () => {
+    const wiring = buildWiringView(twoTierUnnumbered);
+    expect(wiring.hostCableCount).toBe(twoTierUnnumbered.hosts.length);
+    const hostRows = wiring.csvRows.filter((r) => r.kind === 'host');
+    expect(hostRows.map((r) => `${r.aSwitch} ${r.aPort} ${r.bSwitch} ${r.bPort} ${r.subnet}`)).toEqual(
+      [...twoTierUnnumbered.hosts].sort((a, b) => a.leaf.localeCompare(b.leaf)).map((h) => `${h.leaf} ${h.leafInterface} ${h.name} eth0 `),
+    );
+    expect(wiring.csvRows.slice(wiring.linkCount).every((r) => r.kind === 'host')).toBe(true);
+    expect(wiring.markdownRows.slice(wiring.linkCount).map((r) => r.subnet)).toEqual(hostRows.map(() => 'host trunk'));
   });
 });
 

@@ -62,7 +62,7 @@ describe('printed text', () => {
     ]);
     expect(conf).toContain('interface swp12\n description to spine1 swp1\n ipv6 nd ra-interval 10\n no ipv6 nd suppress-ra\nexit\n');
     expect(conf).toContain(' neighbor swp11 interface peer-group fabric\n neighbor swp11 description spine2 swp1\n');
-    expect(conf).toContain('  network 10.255.1.1/32\n  neighbor fabric route-map FABRIC-IN in\n  neighbor fabric route-map FABRIC-OUT out\n  maximum-paths 64\n');
+    expect(conf).toContain('  network 10.255.1.1/32\n  network 10.255.2.1/32\n  neighbor fabric route-map FABRIC-IN in\n  neighbor fabric route-map FABRIC-OUT out\n  maximum-paths 64\n');
     expect(conf).toContain(' address-family l2vpn evpn\n  neighbor fabric activate\n  advertise-all-vni\n exit-address-family\n');
     expect(conf).toContain('ip prefix-list LOOPBACKS seq 10 permit 10.255.0.0/16 ge 32\n');
   });
@@ -88,22 +88,24 @@ describe('printed text', () => {
     expect(script).toContain(`# swp7 to pod1-spine2 swp1\nip link set dev 'swp7' mtu '9216' up\nip addr replace '10.0.0.21/31' dev 'swp7'\n`);
   });
 
-  it('interfaces.sh brings host ports up under a comment naming the host', () => {
+  it('interfaces.sh brings host ports up under a comment naming the host, routing its underlay /32 there', () => {
     const script = fileOf(switchScriptEmitter, twoTierUnnumbered, 'fabric/leaf2/interfaces.sh');
-    expect(script).toContain(`# swp1 to host hv2\nip link set dev 'swp1' mtu '9216' up\n`);
+    expect(script).toContain(`# swp1 to host hv2\nip link set dev 'swp1' mtu '9216' up\nip route replace '10.255.2.2/32' dev 'swp1' src '10.255.1.2'\n`);
+    expect(script).toContain(`sysctl -q -w 'net.ipv4.fib_multipath_hash_policy=1'\n`);
     expect(fileOf(switchScriptEmitter, twoTierUnnumbered, 'fabric/spine1/interfaces.sh')).not.toContain('Host ports');
   });
 
-  it('wiring.csv has the fixed header and one sorted row per link', () => {
+  it('wiring.csv has the fixed header and one sorted row per link, then per host cable', () => {
     const csv = fileOf(wiringEmitter, threeTierNumbered, 'fabric/wiring.csv').trimEnd().split('\n');
-    expect(csv[0]).toBe('a_switch,a_port,b_switch,b_port,subnet');
-    expect(csv).toHaveLength(1 + threeTierNumbered.links.length);
-    expect(csv[1]).toBe('pod1-spine1,swp1,pod1-leaf1,swp8,10.0.0.16/31');
+    expect(csv[0]).toBe('a_switch,a_port,b_switch,b_port,subnet,kind');
+    expect(csv).toHaveLength(1 + threeTierNumbered.links.length + threeTierNumbered.hosts.length);
+    expect(csv[1]).toBe('pod1-spine1,swp1,pod1-leaf1,swp8,10.0.0.16/31,fabric');
   });
 
   it('wiring.md is a Markdown table of the same rows', () => {
     const md = fileOf(wiringEmitter, twoTierUnnumbered, 'fabric/wiring.md');
-    expect(md).toContain('| A switch | A port | B switch | B port | Subnet |\n| --- | --- | --- | --- | --- |\n');
-    expect(md).toContain('| spine2 | swp3 | border1 | swp11 | unnumbered |\n');
+    expect(md).toContain('| A switch | A port | B switch | B port | Subnet | Kind |\n| --- | --- | --- | --- | --- | --- |\n');
+    expect(md).toContain('| spine2 | swp3 | border1 | swp11 | unnumbered | fabric |\n');
+    expect(md).toContain('| leaf2 | swp1 | hv2 | eth0 | host trunk | host |\n');
   });
 });

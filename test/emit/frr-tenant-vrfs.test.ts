@@ -22,7 +22,7 @@ describe('tenant VRFs in the frr.conf view', () => {
         l3Vni: 50001,
         asn: 65100,
         routerId: '10.255.0.3',
-        rd: '10.255.0.3:1',
+        rd: '10.255.0.3:32769',
         routeTargetExport: '65000:50001',
         routeTargetImports: ['65000:50001', '65000:50002'],
         defaultOriginate: false,
@@ -35,7 +35,7 @@ describe('tenant VRFs in the frr.conf view', () => {
         l3Vni: 50002,
         asn: 65100,
         routerId: '10.255.0.3',
-        rd: '10.255.0.3:2',
+        rd: '10.255.0.3:32770',
         routeTargetExport: '65000:50002',
         routeTargetImports: ['65000:50001', '65000:50002'],
         defaultOriginate: false,
@@ -44,7 +44,7 @@ describe('tenant VRFs in the frr.conf view', () => {
         leakImportMap: 'LEAK-IN-green',
       },
     ]);
-    expect(vrfsOf('leaf2').map((v) => [v.name, v.asn, v.rd])).toEqual([['blue', 65101, '10.255.0.4:1']]);
+    expect(vrfsOf('leaf2').map((v) => [v.name, v.asn, v.rd])).toEqual([['blue', 65101, '10.255.0.4:32769']]);
   });
 
   it('gives spines, leaves without VMs and every switch of a host-VTEP fabric no VRF', () => {
@@ -85,7 +85,7 @@ describe('tenant VRFs in the printed frr.conf', () => {
         ' !',
         ' address-family l2vpn evpn',
         '  advertise ipv4 unicast route-map EVPN-OUT-blue',
-        '  rd 10.255.0.5:1',
+        '  rd 10.255.0.5:32769',
         '  route-target import 65000:50001',
         '  route-target import 65000:50002',
         '  route-target export 65000:50001',
@@ -103,7 +103,7 @@ describe('tenant VRFs in the printed frr.conf', () => {
         ' !',
         ' address-family l2vpn evpn',
         '  advertise ipv4 unicast route-map EVPN-OUT-green',
-        '  rd 10.255.0.5:2',
+        '  rd 10.255.0.5:32770',
         '  route-target import 65000:50001',
         '  route-target import 65000:50002',
         '  route-target export 65000:50002',

@@ -42,14 +42,14 @@ describe('the vtysh check of tenant VRF sections', () => {
 });
 
 const topologies = [
-  ['two-tier unnumbered', topologyOf(twoTierUnnumbered, 'two-tier-unnumbered')],
-  ['three-tier numbered', topologyOf(threeTierNumbered, 'three-tier-numbered')],
-  ['overlay (VPCs blue and green)', overlayTopology],
-  ...(await compiledExamples()).map((example) => [`example ${example.name}`, example.ir] as const),
+  ['two-tier unnumbered', topologyOf(twoTierUnnumbered, 'two-tier-unnumbered'), {}],
+  ['three-tier numbered', topologyOf(threeTierNumbered, 'three-tier-numbered'), {}],
+  ['overlay (VPCs blue and green)', overlayTopology, {}],
+  ...(await compiledExamples()).map((example) => [`example ${example.name}`, example.ir, example.secrets] as const),
 ] as const;
 
-describe.each(topologies)('vtysh -C accepts every frr.conf of the %s fixture', (fixture, topology) => {
-  for (const file of frrEmitter.emit(topology)) {
+describe.each(topologies)('vtysh -C accepts every frr.conf of the %s fixture', (fixture, topology, secrets) => {
+  for (const file of frrEmitter.emit(topology, secrets)) {
     withVtysh(file.path, () => {
       const path = join(root, fixture.replace(/\W+/g, '-'), file.path);
       // Exit 0: parsed; 2: a line was rejected (vtysh prints which, with the line number).

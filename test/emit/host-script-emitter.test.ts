@@ -37,6 +37,8 @@ describe('hostScriptEmitter', () => {
     const commands = script.split('\n').filter((l) => l.startsWith('ip '));
     expect(commands).toEqual([
       `ip link set dev 'eth0' mtu '9166' up`,
+      `ip addr replace '10.255.2.2/32' dev 'eth0'`,
+      `ip route replace '10.255.0.0/16' via '10.255.1.2' dev 'eth0' onlink src '10.255.2.2'`,
       `ip link show dev 'vlan2' >/dev/null 2>&1 || ip link add name 'vlan2' type bridge`,
       `ip link show dev 'eth0.2' >/dev/null 2>&1 || ip link add link 'eth0' name 'eth0.2' type vlan id '2'`,
       `ip link set dev 'eth0.2' master 'vlan2' mtu '9166' up`,
@@ -45,15 +47,15 @@ describe('hostScriptEmitter', () => {
       `ip link show dev 'eth0.3' >/dev/null 2>&1 || ip link add link 'eth0' name 'eth0.3' type vlan id '3'`,
       `ip link set dev 'eth0.3' master 'vlan3' mtu '9166' up`,
       `ip link set dev 'vlan3' up`,
-      `ip link show dev 'vnet0' >/dev/null 2>&1 || ip link add name 'vnet0' type veth peer name 'vnet0-vm'`,
-      `ip link set dev 'vnet0' master 'vlan2' mtu '9166' up`,
-      `ip link show dev 'vnet1' >/dev/null 2>&1 || ip link add name 'vnet1' type veth peer name 'vnet1-vm'`,
-      `ip link set dev 'vnet1' master 'vlan3' mtu '1500' up`,
-      `ip link show dev 'vnet10' >/dev/null 2>&1 || ip link add name 'vnet10' type veth peer name 'vnet10-vm'`,
-      `ip link set dev 'vnet10' master 'vlan2' mtu '9166' up`,
+      `ip link show dev 'vmport0' >/dev/null 2>&1 || ip link add name 'vmport0' type veth peer name 'vmport0-vm'`,
+      `ip link set dev 'vmport0' master 'vlan2' mtu '9166' up`,
+      `ip link show dev 'vmport1' >/dev/null 2>&1 || ip link add name 'vmport1' type veth peer name 'vmport1-vm'`,
+      `ip link set dev 'vmport1' master 'vlan3' mtu '1500' up`,
+      `ip link show dev 'vmport10' >/dev/null 2>&1 || ip link add name 'vmport10' type veth peer name 'vmport10-vm'`,
+      `ip link set dev 'vmport10' master 'vlan2' mtu '9166' up`,
     ]);
     expect(script).toContain('# VLAN 2: subnet blue/nodes 10.1.1.0/24 (VNI 10101 on the leaf), VMs bastion, k8s-2\n');
-    expect(script).toContain('# vnet1: VM pg-1, subnet blue/db, 10.1.2.10/24, MAC 02:01:0a:01:02:0a\n');
+    expect(script).toContain('# vmport1: VM pg-1, subnet blue/db, 10.1.2.10/24, MAC 02:01:0a:01:02:0a\n');
     expect(script.endsWith('\n') && !script.endsWith('\n\n')).toBe(true);
   });
 });

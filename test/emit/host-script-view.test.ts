@@ -21,6 +21,14 @@ describe('buildHostScriptView', () => {
     expect(viewOf(hostVmTopology, 'hv1')).toEqual({
       title: 'hv1 (under leaf1 swp1)',
       uplink: { comment: 'eth0 to leaf1 swp1: an 802.1Q trunk of every subnet below', device: `'eth0'`, mtu: `'9166'` },
+      underlay: {
+        comment: "10.255.2.1/32 untagged on eth0; the underlay (10.255.0.0/16) via leaf1's loopback 10.255.1.1",
+        address: `'10.255.2.1/32'`,
+        source: `'10.255.2.1'`,
+        device: `'eth0'`,
+        pool: `'10.255.0.0/16'`,
+        gateway: `'10.255.1.1'`,
+      },
       vlans: [
         {
           comment: 'VLAN 2: subnet blue/nodes 10.1.1.0/24 (VNI 10101 on the leaf), VMs k8s-1, k8s-3',
@@ -40,18 +48,18 @@ describe('buildHostScriptView', () => {
         },
       ],
       vmPorts: [
-        { comment: 'vnet0: VM k8s-1, subnet blue/nodes, 10.1.1.2/24, MAC 02:01:0a:01:01:02', device: `'vnet0'`, peer: `'vnet0-vm'`, bridge: `'vlan2'`, mtu: `'9166'` },
-        { comment: 'vnet1: VM batch-1, subnet green/apps, 10.2.1.2/24, MAC 02:02:0a:02:01:02', device: `'vnet1'`, peer: `'vnet1-vm'`, bridge: `'vlan10'`, mtu: `'9166'` },
-        { comment: 'vnet2: VM k8s-3, subnet blue/nodes, 10.1.1.4/24, MAC 02:01:0a:01:01:04', device: `'vnet2'`, peer: `'vnet2-vm'`, bridge: `'vlan2'`, mtu: `'9166'` },
+        { comment: 'vmport0: VM k8s-1, subnet blue/nodes, 10.1.1.2/24, MAC 02:01:0a:01:01:02', device: `'vmport0'`, peer: `'vmport0-vm'`, bridge: `'vlan2'`, mtu: `'9166'` },
+        { comment: 'vmport1: VM batch-1, subnet green/apps, 10.2.1.2/24, MAC 02:02:0a:02:01:02', device: `'vmport1'`, peer: `'vmport1-vm'`, bridge: `'vlan10'`, mtu: `'9166'` },
+        { comment: 'vmport2: VM k8s-3, subnet blue/nodes, 10.1.1.4/24, MAC 02:01:0a:01:01:04', device: `'vmport2'`, peer: `'vmport2-vm'`, bridge: `'vlan2'`, mtu: `'9166'` },
       ],
     });
   });
 
   it('gives each VM port the VM MTU, and the trunk the larger of the leaf MTU and every VM MTU', () => {
     expect(viewOf(hostVmTopology, 'hv2').vmPorts.map((p) => [p.device, p.mtu])).toEqual([
-      [`'vnet0'`, `'9166'`],
-      [`'vnet1'`, `'1500'`],
-      [`'vnet10'`, `'9166'`],
+      [`'vmport0'`, `'9166'`],
+      [`'vmport1'`, `'1500'`],
+      [`'vmport10'`, `'9166'`],
     ]);
     const jumbo = withVms((vm) => (vm.name === 'k8s-1' ? { ...vm, mtu: 9200 } : vm));
     expect(viewOf(jumbo, 'hv1').uplink.mtu).toBe(`'9200'`);
@@ -72,7 +80,7 @@ describe('buildHostScriptView', () => {
       },
     };
     expect(() => viewOf(clash, 'hv1')).toThrow(/share VLAN 7/);
-    const longPort = withVms((vm) => (vm.name === 'k8s-1' ? { ...vm, hostPort: 'vnet1234567890' } : vm));
+    const longPort = withVms((vm) => (vm.name === 'k8s-1' ? { ...vm, hostPort: 'vmport1234567890' } : vm));
     expect(() => viewOf(longPort, 'hv1')).toThrow(/longer than 15/);
   });
 

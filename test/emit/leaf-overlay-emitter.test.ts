@@ -66,13 +66,22 @@ describe('overlay.sh', () => {
     );
   });
 
-  it('puts the anycast gateway on the subnet bridge and the hosts VLANs into it', () => {
+  it("gives the subnet bridge the anycast gateway, the leaf's own MAC and address a macvlan on it, and the hosts' VLANs", () => {
     expect(script).toContain(
       [
         `ip link set dev 'br10102' address '02:74:68:00:27:76' mtu '9166' master 'blue' up`,
         `ip link set dev 'vxlan10102' master 'br10102' mtu '9166' up`,
         `bridge link set dev 'vxlan10102' neigh_suppress on learning off`,
-        `ip addr replace '10.1.2.1/24' dev 'br10102'`,
+        `ip addr replace '10.1.2.1/24' dev 'br10102' metric 1024`,
+        `sysctl -q -w 'net.ipv4.conf.br10102.arp_ignore=1'`,
+        `sysctl -q -w 'net.ipv4.conf.br10102.arp_accept=1'`,
+        "# leaf2's own address 10.1.2.254 in the subnet, on macvlan br10102-leaf: it ARPs from it, so replies come back here",
+        `link_exists 'br10102-leaf' || ip link add link 'br10102' name 'br10102-leaf' type macvlan mode private`,
+        `sysctl -q -w 'net.ipv4.conf.br10102-leaf.arp_announce=2'`,
+        `sysctl -q -w 'net.ipv4.conf.br10102-leaf.arp_ignore=1'`,
+        `ip link set dev 'br10102-leaf' address '02:72:0a:ff:00:04' mtu '9166' master 'blue' up`,
+        `ip addr replace '10.1.2.254/24' dev 'br10102-leaf'`,
+        `bridge fdb replace '02:72:0a:ff:00:04' dev 'br10102' self local`,
         '# swp1.3 to host hv2',
         `link_exists 'swp1.3' || ip link add link 'swp1' name 'swp1.3' type vlan id '3'`,
         `ip link set dev 'swp1.3' master 'br10102' mtu '9166' up`,
@@ -116,7 +125,7 @@ describe('overlay-netns.sh', () => {
   });
 
   it('makes the same devices with the same values as overlay.sh', () => {
-    const created = (text: string): string[] => [...text.matchAll(/ip link add (?:link \S+ name )?('[^']+') type (vxlan|vlan)[^\n]*/g)].map((m) => m[0]).sort();
+    const created = (text: string): string[] => [...text.matchAll(/ip (?:-n \S+ )?link add (?:link \S+ name )?('[^']+') type (vxlan|vlan|macvlan)[^\n]*/g)].map((m) => m[0].replace(/^ip -n \S+ /, 'ip ')).sort();
     expect(created(netns)).toEqual(created(vrf));
     const bridges = (text: string): string[] => [...text.matchAll(/link add ('br\d+') type bridge/g)].map((m) => m[1] ?? '').sort();
     expect(bridges(netns)).toEqual(bridges(vrf));

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import type { SwitchIR } from '../../src/ir/fabric-ir.js';
 import type { TopologyIR } from '../../src/ir/topology-ir.js';
+import type { SubnetIR } from '../../src/ir/overlay-ir.js';
 import { subnetsServedBy, vpcsServedBy } from '../../src/emit/frr/served-vpcs.js';
 import { tenantNetnsName } from '../../src/emit/iproute2/leaf-overlay-netns-name.js';
 
@@ -135,7 +136,7 @@ interface IpAddressInfo {
 }
 interface IpLinkInfo {
   readonly info_kind?: string;
-  readonly info_data?: { readonly id?: number; readonly local?: string; readonly port?: number; readonly learning?: boolean; readonly table?: number };
+  readonly info_data?: { readonly id?: number; readonly local?: string; readonly port?: number; readonly learning?: boolean; readonly table?: number; readonly mode?: string };
   readonly info_slave_kind?: string;
   readonly info_slave_data?: { readonly learning?: boolean; readonly neigh_suppress?: boolean };
 }
@@ -144,6 +145,8 @@ export interface IpLink {
   readonly mtu: number;
   readonly flags: readonly string[];
   readonly master?: string;
+  /** The lower device of a VLAN or macvlan. */
+  readonly link?: string;
   readonly address: string;
   readonly linkinfo?: IpLinkInfo;
   readonly addr_info: readonly IpAddressInfo[];
@@ -179,4 +182,26 @@ s.on('timeout', () => { console.log('timeout'); s.destroy(); });
 s.on('error', (e) => console.log(e.code === 'ECONNREFUSED' ? 'refused' : e.code));`;
   const run = spawnSync('ip', ['netns', 'exec', netns, process.execPath, '-e', script], { encoding: 'utf8' });
   return run.stdout.trim() || `failed: ${run.stderr}`;
+}
+
+/**
+ * The anycast gateway recipe on one subnet: the bridge (SVI) has the shared MAC and address (its prefix route at
+ * metric 1024) and answers ARP only for it; a private macvlan on it holds the leaf's own MAC and address, whose route
+ * wins and from which the leaf ARPs; the bridge delivers the leaf's own MAC locally.
+ */
+export function expectAnycastGateway(netns: string, links: Map<string, IpLink>, subnet: SubnetIR, leaf: string, leafMac: string): void {
+  const own = subnet.leafAddresses.find((a) => a.leaf === leaf)?.address;
+  const svi = links.get(subnet.bridge);
+  const device = `${subnet.bridge}-leaf`;
+  expect([svi?.address, ipv4Of(svi)], subnet.bridge).toEqual([subnet.gatewayMac, [`${subnet.gateway}/${subnet.prefixLength}`]]);
+  const mine = links.get(device);
+  expect(mine?.linkinfo, device).toMatchObject({ info_kind: 'macvlan', info_data: { mode: 'private' } });
+  expect([mine?.link, mine?.address, mine?.flags.includes('UP'), ipv4Of(mine)]).toEqual([subnet.bridge, leafMac, true, [`${own}/${subnet.prefixLength}`]]);
+  const sysctl = (key: string): string => execFileSync('ip', ['netns', 'exec', netns, 'sysctl', '-n', key], { encoding: 'utf8' }).trim();
+  const keys = [`${subnet.bridge}.arp_ignore`, `${subnet.bridge}.arp_accept`, `${device}.arp_announce`, `${device}.arp_ignore`].map((k) => `net.ipv4.conf.${k}`);
+  expect(keys.map(sysctl)).toEqual(['1', '1', '2', '1']);
+  const routes = JSON.parse(ip('-n', netns, '-j', 'route', 'show', subnet.cidr)) as { dev: string; metric?: number }[];
+  expect(routes.map((r) => `${r.dev} ${r.metric ?? 0}`).sort()).toEqual([`${subnet.bridge} 1024`, `${device} 0`]);
+  const fdb = JSON.parse(execFileSync('bridge', ['-n', netns, '-j', 'fdb', 'show', 'dev', subnet.bridge], { encoding: 'utf8' })) as { mac: string; flags: string[]; state?: string }[];
+  expect(fdb.find((e) => e.mac === leafMac && e.flags.includes('self')), `${leafMac} on ${subnet.bridge}`).toMatchObject({ state: 'permanent' });
 }

@@ -13,6 +13,7 @@ import { compiledExamples, overlaySwitch, overlayTopology } from '../helpers/lea
 import { hasCommand, testNeeding } from './test-needing.js';
 import {
   type IpLink,
+  expectAnycastGateway,
   expectSuccess,
   ip,
   ipv4Of,
@@ -92,6 +93,7 @@ describe.each(topologies)('overlay-netns.sh of %s, in a network namespace per le
           for (const subnet of subnetsServedBy(vpc, sw)) {
             expectVxlan(links.get(subnet.vxlan), subnet.vni, sw.loopback, subnet.bridge);
             expectBridge(links.get(subnet.bridge), subnet.gatewayMac, [`${subnet.gateway}/${subnet.prefixLength}`]);
+            expectAnycastGateway(netns, links, subnet, sw.name, routerMacOf(vpc, sw));
           }
           for (const sub of subinterfacesOf(topology, sw).filter((s) => s.tenant === vpc.vrf)) {
             const link = links.get(sub.name);

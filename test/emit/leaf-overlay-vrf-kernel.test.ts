@@ -10,7 +10,7 @@ import { switchScriptEmitter } from '../../src/emit/iproute2/switch-script-emitt
 import { routerMacOf, subnetsServedBy, vpcsServedBy } from '../../src/emit/frr/served-vpcs.js';
 import { overlayTopology } from '../helpers/leaf-overlay-fixtures.js';
 import { hasCommand, testNeeding } from './test-needing.js';
-import { expectSuccess, ipv4Of, linksOf, probeKernel, stateOf, subinterfacesOf, withLeafLab } from './leaf-overlay-lab.js';
+import { expectAnycastGateway, expectSuccess, linksOf, probeKernel, stateOf, subinterfacesOf, withLeafLab } from './leaf-overlay-lab.js';
 
 const isRoot = process.getuid?.() === 0;
 const ready = isRoot && hasCommand('ip') && hasCommand('bridge') && hasCommand('nsenter');
@@ -125,7 +125,7 @@ describe('overlay.sh against a real kernel', () => {
         const log = stub.log();
         for (const vpc of vpcs) {
           expect(log.filter((line) => line.startsWith(`vrf ${vpc.vrf} `))).toEqual([`vrf ${vpc.vrf} table ${vpc.vrfTable}`]);
-          const enslaved = [vpc.l3Bridge, ...subnetsServedBy(vpc, sw).map((s) => s.bridge)].map((b) => `master ${b} ${vpc.vrf}`);
+          const enslaved = [vpc.l3Bridge, ...subnetsServedBy(vpc, sw).flatMap((s) => [s.bridge, `${s.bridge}-leaf`])].map((b) => `master ${b} ${vpc.vrf}`);
           for (const line of enslaved) expect(log.filter((l) => l === line), line).toHaveLength(2); // once per run
         }
         const links = linksOf(lab.netns);
@@ -139,12 +139,8 @@ describe('overlay.sh against a real kernel', () => {
             expect(vxlan?.linkinfo?.info_data).toMatchObject({ id: subnet.vni, local: sw.loopback, port: 4789, learning: false });
             expect(vxlan?.linkinfo?.info_slave_data).toMatchObject({ learning: false, neigh_suppress: true });
             const bridge = links.get(subnet.bridge);
-            expect([vxlan?.master, bridge?.address, bridge?.mtu, ipv4Of(bridge)]).toEqual([
-              subnet.bridge,
-              subnet.gatewayMac,
-              9166,
-              [`${subnet.gateway}/${subnet.prefixLength}`],
-            ]);
+            expect([vxlan?.master, bridge?.mtu]).toEqual([subnet.bridge, 9166]);
+            expectAnycastGateway(lab.netns, links, subnet, sw.name, routerMacOf(vpc, sw));
           }
         }
         for (const sub of subinterfacesOf(overlayTopology, sw)) expect(links.get(sub.name)?.master, sub.name).toBe(sub.bridge);

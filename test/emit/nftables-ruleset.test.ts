@@ -140,8 +140,8 @@ describe('host and VM placements', () => {
   it('host: a stateful bridge filter on the VM ports of that host, before its security groups', () => {
     const view = viewOf(nftablesTopology(), 'hv2');
     expect(rulesOf(chainOf(view, 'bridge thrice', 'filter_output'))).toEqual([
-      'ether type { ip, ip6 } oifname { "vnet0", "vnet1" } jump fw_hv2-guard comment "hv2-guard: to VM ports"',
-      'ether type { ip, ip6 } oifname vmap { "vnet0" : jump sg_k8s-2_ingress, "vnet1" : jump sg_pg-1_ingress } comment "security groups: to the VMs"',
+      'ether type { ip, ip6 } oifname { "vmport0", "vmport1" } jump fw_hv2-guard comment "hv2-guard: to VM ports"',
+      'ether type { ip, ip6 } oifname vmap { "vmport0" : jump sg_k8s-2_ingress, "vmport1" : jump sg_pg-1_ingress } comment "security groups: to the VMs"',
     ]);
     expect(rulesOf(chainOf(view, 'bridge thrice', 'fw_hv2-guard'))).toContain(
       'ip saddr { 10.1.0.0/16, 10.2.0.0/16 } ip daddr 10.1.2.0/24 ip protocol { tcp, udp } th dport { 5432, 6000-6100 } counter drop comment "hv2-guard rule 1"',
@@ -165,7 +165,7 @@ describe('security groups', () => {
 
   it('guard only VMs that have groups, by port, in a bridge table', () => {
     expect(rulesOf(chainOf(hv1, 'bridge thrice', 'filter_input'))).toEqual([
-      'ether type { ip, ip6 } iifname vmap { "vnet0" : jump sg_k8s-1_egress, "vnet2" : jump sg_web-1_egress, "vnet10" : jump sg_cache-1_egress } comment "security groups: from the VMs"',
+      'ether type { ip, ip6 } iifname vmap { "vmport0" : jump sg_k8s-1_egress, "vmport2" : jump sg_web-1_egress, "vmport10" : jump sg_cache-1_egress } comment "security groups: from the VMs"',
     ]);
     expect(hv1.tables.flatMap((t) => t.chains.map((c) => c.name))).not.toContain('sg_batch-1_ingress');
   });

@@ -81,8 +81,16 @@ describe.each([
           expect(addressesOf(link), iface.name).toEqual(iface.address ? [iface.address] : []);
         }
         for (const port of sw.hostPorts) expect(links.get(port.name)?.flags, port.name).toContain('UP');
-        const forwarding = spawnSync('ip', ['netns', 'exec', netns, 'sysctl', '-n', 'net.ipv4.ip_forward'], { encoding: 'utf8' });
-        expect(forwarding.stdout.trim()).toBe('1');
+        const sysctl = (key: string) => spawnSync('ip', ['netns', 'exec', netns, 'sysctl', '-n', key], { encoding: 'utf8' }).stdout.trim();
+        expect(sysctl('net.ipv4.ip_forward')).toBe('1');
+        // ECMP by L4 ports too, set in the switch's own namespace (the setting is per namespace).
+        expect(sysctl('net.ipv4.fib_multipath_hash_policy')).toBe('1');
+        // Each hypervisor's underlay /32 is routed to its host port, sourced from the loopback.
+        const routes = JSON.parse(ip('-n', netns, '-j', 'route', 'show')) as { dst: string; dev: string; prefsrc?: string }[];
+        for (const port of sw.hostPorts) {
+          const host = fabric.hosts.find((h) => h.name === port.host);
+          expect(routes.find((r) => r.dst === host?.address), port.host).toMatchObject({ dev: port.name, prefsrc: sw.loopback });
+        }
       });
     });
   }

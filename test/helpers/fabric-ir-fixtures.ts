@@ -154,7 +154,8 @@ function fabricOf(
   }));
   const hostIRs: HostIR[] = hosts.map((h, i) => ({
     name: h.name,
-    address: `10.255.1.${i + 1}`,
+    // Hypervisor addresses after the switches' loopbacks (10.255.1.x), as allocation gives them.
+    address: `10.255.2.${i + 1}`,
     leaf: h.leaf,
     leafPort: h.port,
     leafInterface: `swp${h.port}`,

@@ -37,16 +37,16 @@ const SUBNETS: readonly SubnetRow[] = [
 
 /**
  * hv1 holds k8s-1 and k8s-3 (same subnet: the same bridge) and batch-1; hv2 holds k8s-2, pg-1 (MTU pinned
- * to 1500, below the trunk's) and bastion on vnet10 (natural port order: vnet1 before vnet10), a non-node
+ * to 1500, below the trunk's) and bastion on vmport10 (natural port order: vmport1 before vmport10), a non-node
  * VM of the nodes subnet that has no route to the pods.
  */
 const VMS: readonly VmRow[] = [
-  { name: 'bastion', vpc: 'blue', subnet: 'nodes', host: 'hv2', ip: '10.1.1.20', hostPort: 'vnet10' },
-  { name: 'batch-1', vpc: 'green', subnet: 'apps', host: 'hv1', ip: '10.2.1.2', hostPort: 'vnet1' },
-  { name: 'k8s-1', vpc: 'blue', subnet: 'nodes', host: 'hv1', ip: '10.1.1.2', hostPort: 'vnet0' },
-  { name: 'k8s-2', vpc: 'blue', subnet: 'nodes', host: 'hv2', ip: '10.1.1.3', hostPort: 'vnet0' },
-  { name: 'k8s-3', vpc: 'blue', subnet: 'nodes', host: 'hv1', ip: '10.1.1.4', hostPort: 'vnet2' },
-  { name: 'pg-1', vpc: 'blue', subnet: 'db', host: 'hv2', ip: '10.1.2.10', hostPort: 'vnet1', mtu: 1500 },
+  { name: 'bastion', vpc: 'blue', subnet: 'nodes', host: 'hv2', ip: '10.1.1.20', hostPort: 'vmport10' },
+  { name: 'batch-1', vpc: 'green', subnet: 'apps', host: 'hv1', ip: '10.2.1.2', hostPort: 'vmport1' },
+  { name: 'k8s-1', vpc: 'blue', subnet: 'nodes', host: 'hv1', ip: '10.1.1.2', hostPort: 'vmport0' },
+  { name: 'k8s-2', vpc: 'blue', subnet: 'nodes', host: 'hv2', ip: '10.1.1.3', hostPort: 'vmport0' },
+  { name: 'k8s-3', vpc: 'blue', subnet: 'nodes', host: 'hv1', ip: '10.1.1.4', hostPort: 'vmport2' },
+  { name: 'pg-1', vpc: 'blue', subnet: 'db', host: 'hv2', ip: '10.1.2.10', hostPort: 'vmport1', mtu: 1500 },
 ];
 
 /** Fabric MTU 9216 minus one VXLAN layer (the leaves'), and minus another for flannel's. */
@@ -64,6 +64,7 @@ function subnetIR(row: SubnetRow): SubnetIR {
     vlan: row.vlan,
     gateway: [...base.slice(0, 3), '1'].join('.'),
     gatewayMac: `02:74:68:00:00:${row.vlan.toString(16).padStart(2, '0')}`,
+    leafAddresses: [],
     bridge: `br${row.vni}`,
     vxlan: `vxlan${row.vni}`,
     leaves: [...new Set(VMS.filter((vm) => vm.vpc === row.vpc && vm.subnet === row.name).map((vm) => LEAF_OF_HOST[vm.host] ?? ''))].sort(),

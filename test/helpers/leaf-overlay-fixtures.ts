@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FabricInterfaceIR, FabricIR, HostIR, SwitchIR, SwitchRole } from '../../src/ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VmIR, VpcIR } from '../../src/ir/overlay-ir.js';
 import type { TopologyIR } from '../../src/ir/topology-ir.js';
+import type { EmitSecrets } from '../../src/emit/emitter.js';
 
 /*
  * Two tiers, unnumbered, radix 8, like examples/three-layer.yaml plus one host (hv4) so that a leaf has two
@@ -92,6 +93,8 @@ function subnet(vpc: string, name: string, third: number, vni: number, vlan: num
     vlan,
     gateway: `10.${vpc === 'blue' ? 1 : 2}.${third}.1`,
     gatewayMac: `02:74:68:00:${(vni >> 8).toString(16)}:${(vni & 255).toString(16).padStart(2, '0')}`,
+    // Counting down from the last usable address in leaf order, as allocate-leaf-gateways.ts does on a fresh lock.
+    leafAddresses: leaves.map((leaf, i) => ({ leaf, address: `10.${vpc === 'blue' ? 1 : 2}.${third}.${254 - i}` })),
     bridge: `br${vni}`,
     vxlan: `vxlan${vni}`,
     leaves,
@@ -166,13 +169,13 @@ function vm(name: string, vpc: string, subnetName: string, host: string, ip: str
 export const overlay: OverlayIR = {
   vpcs: [blue, green],
   vms: [
-    vm('batch-1', 'green', 'apps', 'hv1', '10.2.1.2', 'vnet1'),
-    vm('batch-2', 'green', 'apps', 'hv3', '10.2.1.3', 'vnet1'),
-    vm('k8s-1', 'blue', 'nodes', 'hv1', '10.1.1.2', 'vnet0'),
-    vm('k8s-2', 'blue', 'nodes', 'hv2', '10.1.1.3', 'vnet0'),
-    vm('k8s-3', 'blue', 'nodes', 'hv3', '10.1.1.4', 'vnet0'),
-    vm('pg-1', 'blue', 'db', 'hv2', '10.1.2.10', 'vnet1'),
-    vm('pg-2', 'blue', 'db', 'hv4', '10.1.2.11', 'vnet0'),
+    vm('batch-1', 'green', 'apps', 'hv1', '10.2.1.2', 'vmport1'),
+    vm('batch-2', 'green', 'apps', 'hv3', '10.2.1.3', 'vmport1'),
+    vm('k8s-1', 'blue', 'nodes', 'hv1', '10.1.1.2', 'vmport0'),
+    vm('k8s-2', 'blue', 'nodes', 'hv2', '10.1.1.3', 'vmport0'),
+    vm('k8s-3', 'blue', 'nodes', 'hv3', '10.1.1.4', 'vmport0'),
+    vm('pg-1', 'blue', 'db', 'hv2', '10.1.2.10', 'vmport1'),
+    vm('pg-2', 'blue', 'db', 'hv4', '10.1.2.11', 'vmport0'),
   ],
 };
 
@@ -209,9 +212,10 @@ export function overlaySwitch(name: string): SwitchIR {
  * Every example in examples/, compiled with its lock file as the CLI would (manifests read from disk).
  * The compiler is imported lazily, so tests of the hand-made fixture do not depend on the whole pipeline.
  */
-export async function compiledExamples(): Promise<{ readonly name: string; readonly ir: TopologyIR }[]> {
+export async function compiledExamples(): Promise<{ readonly name: string; readonly ir: TopologyIR; readonly secrets: EmitSecrets }[]> {
   const { buildTopology } = await import('../../src/compile/pipeline.js');
   const { fileSystemHost } = await import('../../src/cli/file-system-host.js');
+  const { resolveBgpPassword } = await import('../../src/compile/resolve-bgp-password.js');
   const dir = new URL('../../examples/', import.meta.url).pathname;
   return readdirSync(dir)
     .filter((f) => f.endsWith('.yaml') && !f.endsWith('.lock.yaml'))
@@ -220,9 +224,12 @@ export async function compiledExamples(): Promise<{ readonly name: string; reado
       const path = join(dir, file);
       const lockPath = path.replace(/\.yaml$/, '.lock.yaml');
       const lock = existsSync(lockPath) ? { file: lockPath, text: readFileSync(lockPath, 'utf8') } : undefined;
-      const result = buildTopology({ spec: { file: path, text: readFileSync(path, 'utf8') }, lock, host: fileSystemHost(path) });
-      const errors = result.diagnostics.filter((d) => d.severity === 'error');
+      const host = fileSystemHost(path);
+      const result = buildTopology({ spec: { file: path, text: readFileSync(path, 'utf8') }, lock, host });
+      const errors = [...result.diagnostics.filter((d) => d.severity === 'error')];
+      // What compile reads besides the IR (the example's demo BGP password), for tests that call an emitter directly.
+      const secrets = result.ir && result.source ? resolveBgpPassword(result.ir.fabric, host, result.source.spans, (d) => errors.push(d)) : {};
       if (!result.ir || errors.length > 0) throw new Error(`example ${file} does not compile: ${errors.map((d) => d.message).join('; ')}`);
-      return { name: file.replace(/\.yaml$/, ''), ir: result.ir };
+      return { name: file.replace(/\.yaml$/, ''), ir: result.ir, secrets };
     });
 }

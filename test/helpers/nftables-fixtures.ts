@@ -60,16 +60,16 @@ export const securityGroups: readonly SecurityGroupIR[] = [
 ];
 
 /**
- * hv1: k8s-1 (vnet0), batch-1 without groups (vnet1), web-1 (vnet2: two groups, both with egress lists),
- * cache-1 (vnet10: one group without egress list); hv2: k8s-2 (vnet0), pg-1 (vnet1).
+ * hv1: k8s-1 (vmport0), batch-1 without groups (vmport1), web-1 (vmport2: two groups, both with egress lists),
+ * cache-1 (vmport10: one group without egress list); hv2: k8s-2 (vmport0), pg-1 (vmport1).
  */
 export const vms: readonly VmIR[] = [
-  vm('batch-1', 'hv1', 'vnet1', 'nodes', '10.1.1.30', []),
-  vm('cache-1', 'hv1', 'vnet10', 'nodes', '10.1.1.40', ['postgres', 'locked']),
-  vm('k8s-1', 'hv1', 'vnet0', 'nodes', '10.1.1.11', ['k8s-nodes']),
-  vm('k8s-2', 'hv2', 'vnet0', 'nodes', '10.1.1.12', ['k8s-nodes']),
-  vm('pg-1', 'hv2', 'vnet1', 'db', '10.1.2.10', ['postgres']),
-  vm('web-1', 'hv1', 'vnet2', 'nodes', '10.1.1.20', ['locked', 'k8s-nodes']),
+  vm('batch-1', 'hv1', 'vmport1', 'nodes', '10.1.1.30', []),
+  vm('cache-1', 'hv1', 'vmport10', 'nodes', '10.1.1.40', ['postgres', 'locked']),
+  vm('k8s-1', 'hv1', 'vmport0', 'nodes', '10.1.1.11', ['k8s-nodes']),
+  vm('k8s-2', 'hv2', 'vmport0', 'nodes', '10.1.1.12', ['k8s-nodes']),
+  vm('pg-1', 'hv2', 'vmport1', 'db', '10.1.2.10', ['postgres']),
+  vm('web-1', 'hv1', 'vmport2', 'nodes', '10.1.1.20', ['locked', 'k8s-nodes']),
 ];
 
 const blue: VpcIR = {

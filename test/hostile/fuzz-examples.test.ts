@@ -66,7 +66,7 @@ describe('mutated examples, in process', () => {
   });
 });
 
-const withConsumers = testNeeding('root, vtysh, nft and shellcheck', isRoot && hasCommand('vtysh') && hasCommand('nft') && hasCommand('shellcheck'));
+const withConsumers = testNeeding('root, vtysh, nft, shellcheck and xmllint', isRoot && hasCommand('vtysh') && hasCommand('nft') && hasCommand('shellcheck') && hasCommand('xmllint'));
 const nft = new NftChecker();
 const vtyshDir = tempDir('thrice-fuzz-vtysh-');
 beforeAll(() => {
@@ -92,6 +92,9 @@ function consumerProblems(out: string): string[] {
       if (r.status !== 0) problems.push(`vtysh -C ${path}: ${r.stdout}${r.stderr}`);
     } else if (path.endsWith('.nft')) {
       problems.push(...nft.problems(path.replaceAll('/', '_'), contents).map((p) => `nft -c ${path}: ${p}`));
+    } else if (path.endsWith('.xml')) {
+      const r = spawnSync('xmllint', ['--noout', full], { encoding: 'utf8' });
+      if (r.status !== 0) problems.push(`xmllint ${path}: ${r.stdout}${r.stderr}`);
     } else if (path.endsWith('.sh')) scripts.push(full);
     accepted.add(key);
   }
@@ -103,7 +106,7 @@ function consumerProblems(out: string): string[] {
 }
 
 describe('mutated examples, through the CLI', () => {
-  withConsumers(`${CLI_RUNS} mutants: exit 0 or 1, no stack trace, errors located, nothing written on failure, outputs pass vtysh, nft and shellcheck`, () => {
+  withConsumers(`${CLI_RUNS} mutants: exit 0 or 1, no stack trace, errors located, nothing written on failure, outputs pass vtysh, nft, shellcheck and xmllint`, () => {
     // The examples' golden trees are accepted already: only what a mutation changed goes to the consumers.
     for (const example of examples) {
       const golden = join(goldenDir, example.replace(/\.ya?ml$/, ''));

@@ -25,9 +25,10 @@ describe('lab plan of examples/three-layer.yaml', () => {
     expect(names.size).toBe(p.namespaces.length);
   });
 
-  it('wires every fabric cable exactly as the wiring table lists it', () => {
+  it('wires every fabric cable and host uplink exactly as the wiring table lists it', () => {
     const wiring = (contents.get('fabric/wiring.csv') ?? '').trim().split('\n').slice(1).map((row) => row.split(',').slice(0, 4).join(' '));
-    const fabric = p.links.filter((l) => l.kind === 'fabric').map((l) => `${l.a.netns.slice(3)} ${l.a.ifname} ${l.b.netns.slice(3)} ${l.b.ifname}`);
+    const cables = p.links.filter((l) => l.kind === 'fabric' || l.kind === 'host-uplink');
+    const fabric = cables.map((l) => `${l.a.netns.slice(3)} ${l.a.ifname} ${l.b.netns.slice(3)} ${l.b.ifname}`);
     expect(fabric.sort()).toEqual(wiring.sort());
   });
 
@@ -59,8 +60,8 @@ describe('lab plan of examples/three-layer.yaml', () => {
 
   it('moves each VM port the host script leaves behind into its VM', () => {
     const k8s2 = p.vmAttachments.find((a) => a.vm === 'k8s-2');
-    expect(k8s2).toEqual({ vm: 'k8s-2', hostNetns: 'lt-hv2', vmNetns: 'lt-k8s-2', hostEnd: 'vnet0-vm', vmInterface: 'eth0' });
-    expect(contents.get('hosts/hv2/setup.sh')).toContain("peer name 'vnet0-vm'");
+    expect(k8s2).toEqual({ vm: 'k8s-2', hostNetns: 'lt-hv2', vmNetns: 'lt-k8s-2', hostEnd: 'vmport0-vm', vmInterface: 'eth0' });
+    expect(contents.get('hosts/hv2/setup.sh')).toContain("peer name 'vmport0-vm'");
   });
 
   it('starts FRR upper tier first, with tenant VRFs named as frr.conf names them', () => {

@@ -318,16 +318,20 @@ export class PathBuilder {
     return [...this.switches.values()].filter((s) => s.role === 'border').map((s) => s.name);
   }
 
-  /** Hypervisor to hypervisor on the underlay: no tunnel, so every hop sees the real header. */
+  /**
+   * Hypervisor to hypervisor on the underlay (untagged on the uplinks, routed by the leaves; setup.sh and
+   * interfaces.sh): no tunnel, so every hop sees the real header. Only spine and super-spine firewalls filter it:
+   * leaf and hypervisor firewalls are bridge tables on the VLAN and VM ports, which this traffic never crosses.
+   */
   private underlay(from: Extract<EndpointInstance, { kind: 'host' }>, to: Extract<EndpointInstance, { kind: 'host' }>, payload: Header, walk: Walk, done: (k: PathKind) => FlowPath): FlowPath {
     const stack = [payload];
-    walk.hops.push(hop('host', from.host, `leaves hypervisor ${from.host}`, stack, this.firewalls('host', [from.host], payload, walk)));
-    walk.hops.push(hop('leaf', from.leaf, `leaf ${from.leaf}`, stack, this.firewalls('leaf', [from.leaf], payload, walk)));
+    walk.hops.push(hop('host', from.host, `leaves hypervisor ${from.host} (its own address, untagged on the uplink)`, stack, []));
+    walk.hops.push(hop('leaf', from.leaf, `leaf ${from.leaf} (routed on the underlay; its firewalls filter VLAN ports only)`, stack, []));
     if (from.leaf !== to.leaf) {
       this.fabricTransitPlain(from.leaf, to.leaf, stack, walk);
-      walk.hops.push(hop('leaf', to.leaf, `leaf ${to.leaf}`, stack, this.firewalls('leaf', [to.leaf], payload, walk)));
+      walk.hops.push(hop('leaf', to.leaf, `leaf ${to.leaf} (routed on the underlay; its firewalls filter VLAN ports only)`, stack, []));
     }
-    walk.hops.push(hop('host', to.host, `enters hypervisor ${to.host}`, stack, this.firewalls('host', [to.host], payload, walk)));
+    walk.hops.push(hop('host', to.host, `enters hypervisor ${to.host} (its firewalls filter VM ports only)`, stack, []));
     return done('underlay');
   }
 

@@ -80,7 +80,7 @@ export type HopLayer = 'pod' | 'node' | 'vm' | 'host' | 'leaf' | 'spine' | 'supe
 
 export interface Hop {
   readonly layer: HopLayer;
-  /** Device(s): `leaf1`, `spine1|spine2` for an ECMP set, `hv1 vnet0`. */
+  /** Device(s): `leaf1`, `spine1|spine2` for an ECMP set, `hv1 vmport0`. */
   readonly at: string;
   readonly description: string;
   readonly headers: readonly Header[];

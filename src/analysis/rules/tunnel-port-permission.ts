@@ -15,7 +15,8 @@ export const tunnelPortPermission: AnalysisRule = {
     "Allowing UDP 4789 (VPC VXLAN) or a cluster's flannel port between two addresses does not allow one flow: it allows " +
     'every packet that can be encapsulated between them, whatever its inner addresses and ports. The rule cannot see ' +
     "the inner header, so the real decision moves to whatever filters the decapsulated traffic (for flannel: the pods' " +
-    'NetworkPolicies, which judge an inner source address anyone able to send to the port can forge). The permission ' +
+    'NetworkPolicies, which judge an inner source address anyone able to send to the port can forge; port security ' +
+    "pins only the outer source of a VM's packets to its own addresses, never the inner header). The permission " +
     'is often necessary; thrice reports it so that it is a decision: keep its sources to exactly the tunnel endpoints ' +
     '(see `vxlan-port-exposed`), and prefer an encrypted, authenticated backend (flannel `wireguard`) across trust boundaries. ' +
     "A wireguard cluster's port is not reported: only a node holding a peer's key can send into that tunnel.",

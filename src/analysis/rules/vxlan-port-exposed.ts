@@ -14,7 +14,11 @@ export const vxlanPortExposed: AnalysisRule = {
     'only saw UDP to the node) and past NetworkPolicies that trust the forged source. thrice walks every path from each ' +
     'other VM of the VPC (and peered VPCs) and from the outside (0.0.0.0/0) to each node on the flannel port and reports ' +
     "any that is allowed. Fix: allow the port only from the cluster's nodes (e.g. `from: subnet:<vpc>/<nodes subnet>` " +
-    'when that subnet holds only nodes), or use the wireguard backend.',
+    'when that subnet holds only nodes), or use the wireguard backend. Such an allow holds against every VM: each VM ' +
+    "port's port security (nftables/<host>.nft, `ps_<vm>`) drops frames whose source is not the VM's own MAC and " +
+    'addresses, so no VM can send as a node. It does not hold against senders behind no thrice port, which thrice does ' +
+    'not check: the outside sending with a forged node address through a border leaf that lets it in (border leaves do ' +
+    'no anti-spoofing, and outside ranges are modelled only at addresses outside the topology), hypervisors and switches.',
   check(ctx) {
     for (const cluster of ctx.ir.clusters) {
       if (cluster.cni.backend !== 'vxlan' || cluster.nodes.length === 0) continue;

@@ -1,6 +1,6 @@
 // Reads the spec and its lock file for a command; unreadable input is a usage error (exit 2), not a diagnostic.
 import { lstatSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { PipelineInput } from '../../compile/pipeline.js';
 import { displayPath } from '../report.js';
 import { lockPathFor } from '../lock-path.js';
@@ -57,6 +57,13 @@ export function readInputs(specPath: string, opts: InputOptions = {}): ReadInput
       }
       return found;
     },
+    // A secret's text is never added to `sources`: diagnostics must not quote it.
+    readSecretFile(path) {
+      const found = host.readSecretFile?.(path) ?? { code: 'bgp-password-missing', error: 'cannot be read' };
+      if (!('error' in found)) readPaths.add(realPathOf(join(dirname(specPath), path)));
+      return found;
+    },
+    readEnv: (name) => host.readEnv?.(name),
   };
   return { ok: true, input: { spec: { file, text: spec.text }, lock, host: recordingHost }, lockPath, sources, readPaths };
 }

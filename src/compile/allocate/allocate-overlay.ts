@@ -5,6 +5,8 @@ import type { LockFile } from '../lock-file.js';
 import { formatAddress, parseAddress, parsePrefix } from '../../ir/ipv4.js';
 import { type AllocationContext, type PoolRequest, allocateStable } from './stable-pool.js';
 import { MAX_SLOT } from './fabric-defaults.js';
+import { vmPortName } from '../../ir/vm-port-name.js';
+import { MAX_VPC_ID } from '../../ir/vpc-numbers.js';
 
 export type OverlayLock = Pick<LockFile, 'vpcs' | 'subnets' | 'vms'>;
 
@@ -13,7 +15,7 @@ export interface OverlayAllocation {
   /** Keyed `vpc/subnet`. */
   readonly vlan: ReadonlyMap<string, number>;
   readonly vmAddress: ReadonlyMap<string, number>;
-  /** VM → N of its hypervisor port `vnetN`. */
+  /** VM → N of its hypervisor port `vmportN`. */
   readonly vmPort: ReadonlyMap<string, number>;
   readonly lock: OverlayLock;
 }
@@ -22,11 +24,17 @@ export interface OverlayAllocation {
 const FIRST_VLAN = 2;
 const LAST_VLAN = 4094;
 
-export function allocateOverlay(spec: Spec, lock: LockFile, ctx: AllocationContext): OverlayAllocation {
+/** `leafSvis`: per `vpc/subnet`, the addresses the serving leaves hold on its SVI (allocate-leaf-gateways.ts), never a VM's. */
+export function allocateOverlay(
+  spec: Spec,
+  lock: LockFile,
+  ctx: AllocationContext,
+  leafSvis: ReadonlyMap<string, ReadonlyMap<number, string>> = new Map(),
+): OverlayAllocation {
   const vpcs = spec.vpcs ?? [];
   const vpcId = allocateStable(
     vpcs.map((vpc, v) => ({ key: vpc.name, label: `VPC ${vpc.name}`, locked: lock.vpcs[vpc.name]?.id, lockPath: ['vpcs', vpc.name, 'id'], path: ['vpcs', v] })),
-    { what: 'VPC id', text: `1-${MAX_SLOT}`, first: 1, last: MAX_SLOT, format: String, path: ['vpcs'] },
+    { what: 'VPC id', text: `1-${MAX_VPC_ID}`, first: 1, last: MAX_VPC_ID, format: String, path: ['vpcs'] },
     ctx,
   );
 
@@ -78,7 +86,7 @@ export function allocateOverlay(spec: Spec, lock: LockFile, ctx: AllocationConte
           last: prefix.base + prefix.size - 2,
           format: formatAddress,
           path: ['vpcs', v, 'subnets', si, 'cidr'],
-          reserved: (a) => (a === gateway ? `the anycast gateway of subnet ${vpc.name}/${s.name}` : undefined),
+          reserved: (a) => (a === gateway ? `the anycast gateway of subnet ${vpc.name}/${s.name}` : leafSvis.get(`${vpc.name}/${s.name}`)?.get(a)),
         },
         ctx,
       );
@@ -86,7 +94,7 @@ export function allocateOverlay(spec: Spec, lock: LockFile, ctx: AllocationConte
     }),
   );
 
-  // Hypervisor ports `vnetN` (libvirt's naming), numbered per host from 0.
+  // Hypervisor ports `vmportN` (see vm-port-name.ts), numbered per host from 0.
   const vmPort = new Map<string, number>();
   const byHost = new Map<string, PoolRequest[]>();
   vpcs.forEach((vpc, v) =>
@@ -97,7 +105,7 @@ export function allocateOverlay(spec: Spec, lock: LockFile, ctx: AllocationConte
     }),
   );
   for (const [host, requests] of byHost) {
-    const ports = allocateStable(requests, { what: `port on ${host}`, text: `0-${MAX_SLOT}`, first: 0, last: MAX_SLOT, format: (n) => `vnet${n}`, path: ['vpcs'] }, ctx);
+    const ports = allocateStable(requests, { what: `port on ${host}`, text: `0-${MAX_SLOT}`, first: 0, last: MAX_SLOT, format: vmPortName, path: ['vpcs'] }, ctx);
     for (const [k, n] of ports) vmPort.set(k, n);
   }
 

@@ -2,6 +2,8 @@
 import type { FabricIR, FabricInterfaceIR, SwitchIR } from '../../ir/fabric-ir.js';
 import type { OverlayIR } from '../../ir/overlay-ir.js';
 import type {
+  FrrBfdProfileView,
+  FrrBgpView,
   FrrConfigView,
   FrrInterfaceView,
   FrrNeighborView,
@@ -15,8 +17,9 @@ export const FABRIC_PEER_GROUP = 'fabric';
 export const LOOPBACK_PREFIX_LIST = 'LOOPBACKS';
 export const FABRIC_IMPORT_POLICY = 'FABRIC-IN';
 export const FABRIC_EXPORT_POLICY = 'FABRIC-OUT';
+export const FABRIC_BFD_PROFILE = 'fabric';
 
-/** Without BFD (bfdd is not assumed to run), short BGP timers are the only fast failure detection. */
+/** Without BFD (`fabric.bgp.bfd`), short BGP timers are the only fast failure detection; kept with it as a backstop. */
 const KEEPALIVE_SECONDS = 3;
 const HOLD_SECONDS = 9;
 /** Cumulus' value: a new unnumbered peer learns our link-local address within seconds. */
@@ -26,7 +29,11 @@ const MAXIMUM_PATHS = 64;
 
 const NO_OVERLAY: OverlayIR = { vpcs: [], vms: [] };
 
-export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: OverlayIR = NO_OVERLAY): FrrConfigView {
+/**
+ * `password` is `fabric.bgp.password` as the pipeline read it: the IR holds only where it comes from, so a caller
+ * that emits a fabric asking for one must pass it.
+ */
+export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: OverlayIR = NO_OVERLAY, password?: string): FrrConfigView {
   const interfaces = [...sw.interfaces].sort((a, b) => a.port - b.port);
   const routerId = sw.loopback;
   const loopback = `${routerId}/32`;
@@ -42,7 +49,8 @@ export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: Over
       keepaliveSeconds: KEEPALIVE_SECONDS,
       holdSeconds: HOLD_SECONDS,
       neighbors: interfaces.map((iface) => neighborView(fabric, sw, iface)),
-      networks: [loopback],
+      // The loopback, then the underlay /32 of each hypervisor behind a host port (interfaces.sh routes it there).
+      networks: [loopback, ...hostNetworks(fabric, sw)],
       importPolicy: FABRIC_IMPORT_POLICY,
       exportPolicy: FABRIC_EXPORT_POLICY,
       maximumPaths: MAXIMUM_PATHS,
@@ -52,6 +60,7 @@ export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: Over
       // EVPN over eBGP, so `neighbor fabric activate` is all they need.
       advertiseAllVni: isVtepSwitch(fabric, sw),
       allowAsIn: (sw.role === 'leaf' || sw.role === 'border') && (leafAsnCounts(fabric).get(sw.asn) ?? 0) > 1,
+      ...sessionHardening(fabric, password),
     },
     prefixLists: loopbackPrefixList(fabric),
     routeMaps: loopbackOnlyPolicies(),
@@ -60,7 +69,31 @@ export function buildFrrConfigView(fabric: FabricIR, sw: SwitchIR, overlay: Over
     tenantPrefixLists: tenantPolicies.prefixLists,
     tenantRouteMaps: tenantPolicies.routeMaps,
     tenantVrfs: buildFrrTenantVrfs(fabric, overlay, sw),
+    bfdProfile: bfdProfile(fabric),
   };
+}
+
+type SessionHardening = Pick<FrrBgpView, 'password' | 'ttlSecurityHops' | 'bfd' | 'bfdProfile' | 'maximumPrefixIpv4'>;
+
+/** `fabric.bgp` on the peer group: every session gets the same password, GTSM, BFD and prefix limit. */
+function sessionHardening(fabric: FabricIR, password: string | undefined): SessionHardening {
+  const bgp = fabric.bgp;
+  if (bgp?.password && password === undefined) throw new Error('thrice: the fabric asks for a BGP password but none was resolved');
+  return {
+    password: bgp?.password ? (password ?? null) : null,
+    // Every fabric session is between directly connected switches, numbered or unnumbered: one hop.
+    ttlSecurityHops: bgp?.ttlSecurity ? 1 : null,
+    bfd: bgp?.bfd !== undefined,
+    bfdProfile: bfdProfile(fabric)?.name ?? null,
+    maximumPrefixIpv4: bgp?.maximumPrefixIpv4 ?? null,
+  };
+}
+
+/** A profile only when the spec sets a timer: `bfd: true` keeps FRR's defaults (300 ms, multiplier 3). */
+function bfdProfile(fabric: FabricIR): FrrBfdProfileView | null {
+  const bfd = fabric.bgp?.bfd;
+  if (!bfd || (bfd.detectMultiplier === null && bfd.receiveInterval === null && bfd.transmitInterval === null)) return null;
+  return { name: FABRIC_BFD_PROFILE, ...bfd };
 }
 
 function interfaceView(fabric: FabricIR, iface: FabricInterfaceIR): FrrInterfaceView {
@@ -77,6 +110,15 @@ function neighborView(fabric: FabricIR, sw: SwitchIR, iface: FabricInterfaceIR):
   const description = `${iface.peer} ${iface.peerInterface}`;
   if (fabric.linkMode === 'unnumbered') return { peer: iface.name, interface: true, description };
   return { peer: required(iface.peerAddress, `peer address on ${sw.name} ${iface.name}`), interface: false, description };
+}
+
+/** The hypervisors' underlay addresses behind this switch's host ports, by port. */
+function hostNetworks(fabric: FabricIR, sw: SwitchIR): string[] {
+  const addressOf = new Map(fabric.hosts.map((h) => [h.name, h.address]));
+  return [...sw.hostPorts].sort((a, b) => a.port - b.port).flatMap((p) => {
+    const address = addressOf.get(p.host);
+    return address === undefined ? [] : [`${address}/32`];
+  });
 }
 
 /** Every switch's (and host VTEP's) /32 from the loopback pool, and nothing else. */

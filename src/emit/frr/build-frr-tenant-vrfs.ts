@@ -3,6 +3,7 @@ import type { FabricIR, SwitchIR } from '../../ir/fabric-ir.js';
 import type { OverlayIR, VpcIR } from '../../ir/overlay-ir.js';
 import type { FrrTenantVrfView } from './frr-config-view.js';
 import { naturalCompare } from '../../ir/natural-order.js';
+import { vrfRouteDistinguisher } from '../../ir/vpc-numbers.js';
 import { vpcsServedBy } from './served-vpcs.js';
 import { buildFrrTenantPolicies, evpnExportMap, leakImportMap, type FrrTenantPolicies } from './build-frr-tenant-policies.js';
 
@@ -30,7 +31,7 @@ function tenantVrf(vpc: VpcIR, sw: SwitchIR, localPeers: readonly string[]): Frr
     l3Vni: vpc.l3Vni,
     asn: sw.asn,
     routerId: sw.loopback,
-    rd: `${sw.loopback}:${vpc.id}`,
+    rd: vrfRouteDistinguisher(sw.loopback, vpc.id),
     // Explicit route targets, the same on every leaf: with eBGP every leaf has its own ASN, so FRR's
     // automatic ASN:VNI export targets would differ per leaf. Importing a peer's target is the leak.
     routeTargetExport: vpc.routeTargetExport,

@@ -15,6 +15,16 @@ export interface FrrConfigView {
   readonly tenantRouteMaps: readonly FrrRouteMapEntryView[];
   /** Tenant VRFs this VTEP serves, by name; empty on spines and on leaves without VMs. */
   readonly tenantVrfs: readonly FrrTenantVrfView[];
+  /** The `bfd` section's profile for the fabric sessions, when the spec sets BFD timers; else `null`. */
+  readonly bfdProfile: FrrBfdProfileView | null;
+}
+
+/** A bfdd profile: only the timers the spec sets are printed, FRR's defaults apply to the others. */
+export interface FrrBfdProfileView {
+  readonly name: string;
+  readonly detectMultiplier: number | null;
+  readonly receiveInterval: number | null;
+  readonly transmitInterval: number | null;
 }
 
 export interface FrrHeaderView {
@@ -40,7 +50,7 @@ export interface FrrBgpView {
   readonly holdSeconds: number;
   /** One per fabric interface, by port number. */
   readonly neighbors: readonly FrrNeighborView[];
-  /** Prefixes this switch originates (its loopback only). */
+  /** Prefixes this switch originates: its loopback, then the underlay /32 of each hypervisor on its host ports. */
   readonly networks: readonly string[];
   readonly importPolicy: string;
   readonly exportPolicy: string;
@@ -52,6 +62,15 @@ export interface FrrBgpView {
    * our own ASN once (`allowas-in 1`) lets the pair learn each other's loopbacks and EVPN routes via the spines.
    */
   readonly allowAsIn: boolean;
+  /** `fabric.bgp.password` as read at compile time (TCP-MD5), or `null`: the file then holds a secret. */
+  readonly password: string | null;
+  /** GTSM: `ttl-security hops 1` (peers are always directly connected), or `null`. */
+  readonly ttlSecurityHops: number | null;
+  /** `neighbor fabric bfd` (bfdd tracks every session), and the profile it uses (`null`: FRR's defaults). */
+  readonly bfd: boolean;
+  readonly bfdProfile: string | null;
+  /** `neighbor fabric maximum-prefix` in ipv4 unicast, or `null`. */
+  readonly maximumPrefixIpv4: number | null;
 }
 
 export interface FrrNeighborView {
@@ -92,7 +111,7 @@ export interface FrrTenantVrfView {
   /** The leaf's own ASN: a VRF instance runs in the same AS as the underlay instance. */
   readonly asn: number;
   readonly routerId: string;
-  /** `<loopback>:<VPC id>`: distinct per VRF on one VTEP, and stable across compiles (the id is locked). */
+  /** `<loopback>:<32768 + VPC id>`: distinct per VRF on one VTEP, stable (the id is locked), clear of FRR's automatic RDs (vpc-numbers.ts). */
   readonly rd: string;
   readonly routeTargetExport: string;
   /** The VPC's own route target plus every peered VPC's (route leaking), sorted. */

@@ -4,8 +4,12 @@ import type { SwitchScriptView } from './switch-script-view.js';
 import { isVtepSwitch } from '../frr/is-vtep-switch.js';
 import { shellComment, shellWord } from './shell-word.js';
 
-/** A switch routes between its ports; the kernel does not unless told (the setting is per network namespace). */
-const ROUTER_SYSCTLS = ['net.ipv4.ip_forward=1'];
+/**
+ * A switch routes between its ports; the kernel does not unless told. ECMP hashes on L3 only by default, so all
+ * VXLAN between two VTEPs (one address pair) would take one spine; policy 1 adds the UDP ports, whose source port
+ * VXLAN varies per inner flow. Both settings are per network namespace.
+ */
+const ROUTER_SYSCTLS = ['net.ipv4.ip_forward=1', 'net.ipv4.fib_multipath_hash_policy=1'];
 
 export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScriptView {
   return {
@@ -27,8 +31,17 @@ export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScr
         comment: shellComment(`${port.name} to host ${port.host}`),
         device: shellWord(port.name),
         mtu: shellWord(fabric.mtu),
+        hostAddress: shellWord(`${hostAddress(fabric, port.host)}/32`),
+        source: shellWord(sw.loopback),
       })),
   };
+}
+
+/** The hypervisor's underlay /32: the leaf routes it to the host port, and BGP advertises it (frr.conf `network`). */
+function hostAddress(fabric: FabricIR, name: string): string {
+  const host = fabric.hosts.find((h) => h.name === name);
+  if (!host) throw new Error(`thrice: fabric IR has a host port to ${name} but no such host`);
+  return host.address;
 }
 
 function numberedAddress(sw: SwitchIR, iface: FabricInterfaceIR): string {

@@ -3,7 +3,7 @@ import { interfaceName } from '../../ir/interface-name.js';
 import { VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
 import type { FabricIR, HostIR } from '../../ir/fabric-ir.js';
 import type { OverlayIR, SubnetIR, VmIR } from '../../ir/overlay-ir.js';
-import type { HostScriptView, HostVlanView, HostVmPortView } from './host-script-view.js';
+import type { HostScriptView, HostUnderlayView, HostVlanView, HostVmPortView } from './host-script-view.js';
 import { naturalCompare } from '../../ir/natural-order.js';
 import { shellComment, shellWord } from './shell-word.js';
 import { vmsOnHost } from '../../ir/vm-index.js';
@@ -14,7 +14,7 @@ export function buildHostScriptView(fabric: FabricIR, overlay: OverlayIR, host: 
   // The trunk must carry the largest VM frame; a VM MTU above the leaf's would be the IR's error, not hidden here.
   const mtu = Math.max(fabric.mtu - VXLAN_OVERHEAD, ...vms.map((vm) => vm.mtu));
   const subnets = subnetsOf(overlay, vms);
-  const bridgeOf = new Map(subnets.map((s) => [subnetKey(s), bridgeName(s.vlan)]));
+  const bridgeOf = new Map(subnets.map((s) => [subnetKey(s), hostBridgeName(s.vlan)]));
   return {
     title: shellComment(`${host.name} (under ${host.leaf} ${host.leafInterface})`),
     uplink: {
@@ -22,8 +22,23 @@ export function buildHostScriptView(fabric: FabricIR, overlay: OverlayIR, host: 
       device: shellWord(host.uplink),
       mtu: shellWord(mtu),
     },
+    underlay: underlayView(fabric, host),
     vlans: subnets.map((s) => vlanView(host, s, vms, mtu)),
     vmPorts: vms.map((vm) => vmPortView(vm, bridgeOf.get(`${vm.vpc}/${vm.subnet}`))),
+  };
+}
+
+/** Untagged on the uplink: the hypervisor's /32, and the loopback pool (the whole underlay) via its leaf's loopback. */
+function underlayView(fabric: FabricIR, host: HostIR): HostUnderlayView {
+  const leaf = fabric.switches.find((s) => s.name === host.leaf);
+  if (!leaf) throw new Error(`thrice: fabric IR has no leaf ${host.leaf} for host ${host.name}`);
+  return {
+    comment: shellComment(`${host.address}/32 untagged on ${host.uplink}; the underlay (${fabric.loopbackPool}) via ${host.leaf}'s loopback ${leaf.loopback}`),
+    address: shellWord(`${host.address}/32`),
+    source: shellWord(host.address),
+    device: shellWord(host.uplink),
+    pool: shellWord(fabric.loopbackPool),
+    gateway: shellWord(leaf.loopback),
   };
 }
 
@@ -36,7 +51,7 @@ function vlanView(host: HostIR, subnet: SubnetIR, vms: readonly VmIR[], mtu: num
     vlan: shellWord(subnet.vlan),
     uplink: shellWord(host.uplink),
     subinterface: shellWord(interfaceName(`${host.uplink}.${subnet.vlan}`)),
-    bridge: shellWord(bridgeName(subnet.vlan)),
+    bridge: shellWord(hostBridgeName(subnet.vlan)),
     mtu: shellWord(mtu),
   };
 }
@@ -78,6 +93,7 @@ function subnetKey(subnet: SubnetIR): string {
   return `${subnet.vpc}/${subnet.name}`;
 }
 
-function bridgeName(vlan: number): string {
+/** The hypervisor bridge of a subnet's VLAN, which its VMs' ports join. */
+export function hostBridgeName(vlan: number): string {
   return interfaceName(`vlan${vlan}`);
 }

@@ -4,9 +4,11 @@ export interface HostScriptView {
   /** Comment text: the host and the leaf port its uplink is cabled to. */
   readonly title: string;
   readonly uplink: HostUplinkView;
+  /** The hypervisor's own address on the underlay, untagged on the uplink. */
+  readonly underlay: HostUnderlayView;
   /** One per subnet with a VM on this host, by VLAN number. */
   readonly vlans: readonly HostVlanView[];
-  /** One per VM on this host, by port (`vnet0`, `vnet1`, … in natural order). */
+  /** One per VM on this host, by port (`vmport0`, `vmport1`, … in natural order). */
   readonly vmPorts: readonly HostVmPortView[];
 }
 
@@ -17,6 +19,21 @@ export interface HostUplinkView {
   readonly device: string;
   /** Shell word: what the leaf carries to VMs (fabric MTU minus one VXLAN layer) or the largest VM MTU. */
   readonly mtu: string;
+}
+
+export interface HostUnderlayView {
+  /** Comment text: the address, and where the rest of the underlay is. */
+  readonly comment: string;
+  /** Shell word: the hypervisor's /32 from the loopback pool. */
+  readonly address: string;
+  /** Shell word: the same address without its length, the source of what the hypervisor sends. */
+  readonly source: string;
+  /** Shell word: the uplink. */
+  readonly device: string;
+  /** Shell word: the loopback pool, every switch's and hypervisor's underlay address. */
+  readonly pool: string;
+  /** Shell word: the leaf's loopback, the next hop (on-link: the leaf answers ARP for it on the host port). */
+  readonly gateway: string;
 }
 
 export interface HostVlanView {
@@ -37,9 +54,9 @@ export interface HostVlanView {
 export interface HostVmPortView {
   /** Comment text: the VM, its subnet and address. */
   readonly comment: string;
-  /** Shell word: `'vnet<N>'`. */
+  /** Shell word: `'vmport<N>'`. */
   readonly device: string;
-  /** Shell word: the VM-side end of the lab stand-in veth pair, `'vnet<N>-vm'`. */
+  /** Shell word: the VM-side end of the lab stand-in veth pair, `'vmport<N>-vm'`. */
   readonly peer: string;
   /** Shell word: the subnet's bridge. */
   readonly bridge: string;

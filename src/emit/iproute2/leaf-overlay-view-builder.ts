@@ -24,6 +24,20 @@ function hostsByName(fabric: FabricIR): ReadonlyMap<string, HostIR> {
  */
 const TENANT_NAMESPACE_SYSCTLS = ['net.ipv4.ip_forward=1'];
 
+/**
+ * The SVI holds the anycast gateway, so hosts' ARP for it lands there and zebra learns them (their MAC and IP as
+ * EVPN type-2 routes) from its neighbour table, as before. It answers ARP only for its own (the anycast) address,
+ * and accepts gratuitous ARP as netlab's FRR anycast gateway does.
+ */
+const SVI_SYSCTLS = ['net.ipv4.conf.<dev>.arp_ignore=1', 'net.ipv4.conf.<dev>.arp_accept=1'];
+/** The leaf's own macvlan: ARP from its own address (arp_announce=2), and answers only for it (arp_ignore=1). */
+const OWN_SYSCTLS = ['net.ipv4.conf.<dev>.arp_announce=2', 'net.ipv4.conf.<dev>.arp_ignore=1'];
+
+/** The macvlan holding the leaf's own address in a subnet: `br<vni>-leaf`. */
+function ownDeviceOf(subnet: SubnetIR): string {
+  return interfaceName(`${subnet.bridge}-leaf`);
+}
+
 export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): LeafOverlayView {
   const mtu = fabric.mtu - VXLAN_OVERHEAD;
   return {
@@ -53,12 +67,24 @@ function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: Vpc
       bridge: shellWord(vpc.l3Bridge),
       mac: shellWord(routerMacOf(vpc, sw)),
     },
-    subnets: subnetsServedBy(vpc, sw).map((subnet) => subnetView(fabric, overlay, sw, subnet)),
+    subnets: subnetsServedBy(vpc, sw).map((subnet) => subnetView(fabric, overlay, sw, routerMacOf(vpc, sw), subnet)),
   };
 }
 
-function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: SubnetIR): LeafSubnetView {
+/**
+ * FRR/Cumulus' VRR and netlab's FRR anycast gateway, with the two pairs' places swapped: the SVI (the subnet's
+ * bridge) keeps the shared anycast MAC and address, and a private macvlan on it holds the leaf's own MAC (its router
+ * MAC) and address, whose prefix route wins (the anycast one has metric 1024). The leaf thus ARPs from its own pair,
+ * so the reply of a host behind another leaf comes back to it instead of being absorbed by the leaf nearest the
+ * host; hosts' ARP for the gateway still lands on the SVI, the only neighbour table zebra learns local hosts from
+ * (Cumulus adds neighmgrd to copy the macvlan's; stock FRR has nothing like it). The bridge delivers the leaf's
+ * own MAC locally (`bridge fdb ... self local`).
+ */
+function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, leafMac: string, subnet: SubnetIR): LeafSubnetView {
   const hosts = hostsWithVmsIn(fabric, overlay, sw, subnet);
+  const own = subnet.leafAddresses.find((a) => a.leaf === sw.name);
+  if (!own) throw new Error(`thrice: overlay IR has no SVI address of ${sw.name} in subnet ${subnet.vpc}/${subnet.name}`);
+  const device = ownDeviceOf(subnet);
   return {
     vni: {
       comment: shellComment(
@@ -70,6 +96,14 @@ function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: 
       mac: shellWord(subnet.gatewayMac),
     },
     gateway: shellWord(`${subnet.gateway}/${subnet.prefixLength}`),
+    sviSysctls: SVI_SYSCTLS.map((s) => shellWord(s.replace('<dev>', subnet.bridge))),
+    own: {
+      comment: shellComment(`${sw.name}'s own address ${own.address} in the subnet, on macvlan ${device}: it ARPs from it, so replies come back here`),
+      device: shellWord(device),
+      mac: shellWord(leafMac),
+      address: shellWord(`${own.address}/${subnet.prefixLength}`),
+      sysctls: OWN_SYSCTLS.map((s) => shellWord(s.replace('<dev>', device))),
+    },
     ports: hosts.map((host) => subinterfaceView(host, subnet)),
   };
 }

@@ -49,11 +49,29 @@ export interface LeafVniView {
 }
 
 export interface LeafSubnetView {
+  /** The L2 VNI; its bridge (the SVI) carries the anycast gateway MAC and address, as every leaf's does. */
   readonly vni: LeafVniView;
   /** Shell word: the anycast gateway with its prefix length, e.g. `'10.1.1.1/24'`. */
   readonly gateway: string;
+  /** Shell words of `sysctl -w` assignments for the SVI. */
+  readonly sviSysctls: readonly string[];
+  /** The leaf's own MAC and address in the subnet, on a macvlan over the SVI: the leaf ARPs from them. */
+  readonly own: LeafOwnAddressView;
   /** VLAN subinterfaces toward the hosts with a VM in the subnet, by port number. */
   readonly ports: readonly LeafSubinterfaceView[];
+}
+
+export interface LeafOwnAddressView {
+  /** Comment text: why the leaf has an address of its own here. */
+  readonly comment: string;
+  /** Shell word: the macvlan device, `br<vni>-leaf`. */
+  readonly device: string;
+  /** Shell word: the leaf's own MAC (its router MAC). */
+  readonly mac: string;
+  /** Shell word: the leaf's own address with the prefix length, e.g. `'10.1.1.254/24'`. */
+  readonly address: string;
+  /** Shell words of `sysctl -w` assignments for the macvlan. */
+  readonly sysctls: readonly string[];
 }
 
 export interface LeafSubinterfaceView {

@@ -33,4 +33,8 @@ export interface SwitchHostPortView {
   readonly device: string;
   /** Shell word: the fabric MTU, so VM frames (fabric MTU - 50 plus the VLAN tag) fit the trunk. */
   readonly mtu: string;
+  /** Shell word: the hypervisor's underlay /32, routed to this port (untagged; the port itself has no address). */
+  readonly hostAddress: string;
+  /** Shell word: the switch's loopback, the source of what it sends the hypervisor (and of its ARP requests there). */
+  readonly source: string;
 }

@@ -34,6 +34,8 @@ export const BASE_CHAINS: Readonly<Record<NftFamily, Partial<Record<NftHook, Bas
     postrouting: { priority: 'srcnat + 50', comment: 'every packet as it leaves, after masquerade' },
   },
   bridge: {
+    // Before the bridge decides where a frame goes: what a port hands in, whether forwarded or for this device.
+    prerouting: { priority: 'filter', comment: 'every frame as a port hands it in, before the bridge forwards it or passes it up' },
     input: { priority: 'filter', comment: 'frames from a port up to the bridge itself (to be routed, or for this device)' },
     forward: { priority: 'filter', comment: 'frames bridged from port to port' },
     output: { priority: 'filter', comment: 'frames from the bridge itself down to a port (routed, or from this device)' },

@@ -9,6 +9,7 @@ import { nftComment } from './nft-text.js';
 import { PLACEMENTS, stateText } from './placement-table.js';
 import type { NftChainView, NftRulesetView, NftTableView } from './ruleset-view.js';
 import { vpcScopeOf } from './vpc-context.js';
+import { buildPortSecurityChain, portSecurityDispatches, vmSourceAddresses } from './port-security-chains.js';
 import { conntrackZones } from './conntrack-zones.js';
 
 /** Every table thrice may own on a device: all are deleted first, so a table no longer needed goes too. */
@@ -33,6 +34,12 @@ export function buildRulesetView(ir: TopologyIR, filters: DeviceFilters): NftRul
     enforces.push(`Firewall ${firewall.name} (at: ${placementText(firewall)}, default ${firewall.defaultAction}): ${stateText(firewall.placement.kind, firewall.state)}.`);
     enforces.push(`  It sees ${row.sees}.${unused}`);
   }
+  for (const vm of filters.portVms) {
+    const sources = vmSourceAddresses(ir, vm);
+    chains.get('bridge')?.push(buildPortSecurityChain(vm, sources));
+    enforces.push(`Port security of VM ${vm.name} at its port ${vm.hostPort}: only its MAC and addresses (${sources.join(', ')}), stateless.`);
+  }
+  dispatches.push(...portSecurityDispatches(filters.portVms));
   for (const vm of filters.guardedVms) {
     const groups = groupsOf(ir, vm);
     chains.get('bridge')?.push(...buildSecurityGroupChains(vm, groups));

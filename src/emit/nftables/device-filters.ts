@@ -1,4 +1,4 @@
-// Groups the IR's filters by the device that enforces them: firewalls by `enforcedOn`, security groups on their VMs' hosts.
+// Groups the IR's filters by the device that enforces them: firewalls by `enforcedOn`, port security and security groups on their VMs' hosts.
 import type { FirewallIR } from '../../ir/firewall-ir.js';
 import type { HostIR, SwitchIR } from '../../ir/fabric-ir.js';
 import type { VmIR } from '../../ir/overlay-ir.js';
@@ -18,17 +18,19 @@ export interface DeviceFilters {
   readonly firewalls: readonly FirewallIR[];
   /** Hosts: their VMs that have at least one security group, by name (a VM without groups is not filtered). */
   readonly guardedVms: readonly VmIR[];
+  /** Hosts: every VM with a port here, by name; each port gets port security (port-security-chains.ts). */
+  readonly portVms: readonly VmIR[];
 }
 
 /** Every device that enforces something, by name. */
 export function collectDeviceFilters(ir: TopologyIR): DeviceFilters[] {
-  const byDevice = new Map<string, { device: EnforcingDevice; firewalls: FirewallIR[]; guardedVms: VmIR[] }>();
+  const byDevice = new Map<string, { device: EnforcingDevice; firewalls: FirewallIR[]; guardedVms: VmIR[]; portVms: VmIR[] }>();
   const entry = (device: EnforcingDevice) => {
     const found = byDevice.get(device.name);
     if (found && found.device.kind !== device.kind) {
       throw new Error(`thrice: ${device.kind} ${device.name} and ${found.device.kind} ${device.name} would share nftables/${device.name}.nft`);
     }
-    const made = found ?? { device, firewalls: [], guardedVms: [] };
+    const made = found ?? { device, firewalls: [], guardedVms: [], portVms: [] };
     byDevice.set(device.name, made);
     return made;
   };
@@ -36,7 +38,9 @@ export function collectDeviceFilters(ir: TopologyIR): DeviceFilters[] {
     for (const name of firewall.enforcedOn) entry(deviceNamed(ir, PLACEMENTS[firewall.placement.kind].device, name)).firewalls.push(firewall);
   }
   for (const vm of [...ir.overlay.vms].sort(byName)) {
-    if (vm.securityGroups.length > 0) entry(deviceNamed(ir, 'host', vm.host)).guardedVms.push(vm);
+    const host = entry(deviceNamed(ir, 'host', vm.host));
+    host.portVms.push(vm);
+    if (vm.securityGroups.length > 0) host.guardedVms.push(vm);
   }
   return [...byDevice.values()].sort((a, b) => naturalCompare(a.device.name, b.device.name));
 }

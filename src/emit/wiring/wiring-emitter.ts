@@ -6,7 +6,7 @@ import { buildWiringView } from './build-wiring-view.js';
 
 export const wiringEmitter: Emitter = {
   target: 'wiring',
-  summary: 'fabric/wiring.csv and fabric/wiring.md: one row per fabric link (switch, port, peer, peer port, /31)',
+  summary: 'fabric/wiring.csv and fabric/wiring.md: one row per cable (fabric links: switch, port, peer, peer port, /31; then leaf-to-hypervisor cables)',
   emit(ir: TopologyIR): OutputFile[] {
     if (!ir.fabric) return [];
     const view = buildWiringView(ir.fabric);

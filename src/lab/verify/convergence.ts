@@ -1,13 +1,20 @@
-// Whether the fabric has converged: every BGP session up in both families, every loopback learned, every VNI knows its remote VTEPs, every subnet routed.
+// Whether the fabric has converged: every BGP session (and BFD session, when configured) up, every loopback learned, every VNI knows its remote VTEPs, every subnet routed.
 import type { TopologyIR } from '../../ir/topology-ir.js';
 import type { SwitchIR } from '../../ir/fabric-ir.js';
 import { vpcsServedBy, subnetsServedBy } from '../../emit/frr/served-vpcs.js';
-import { frrPaths } from '../frr-daemons.js';
+import { type FrrDaemon, frrPaths } from '../frr-daemons.js';
 import { askDaemon } from '../frr-vty-client.js';
 import { LabError } from '../lab-error.js';
 
 interface SummaryJson {
   readonly [family: string]: { readonly peers?: Readonly<Record<string, { readonly state?: string }>> } | undefined;
+}
+
+/** One entry of bfdd's `show bfd peers json`. */
+interface BfdPeerJson {
+  readonly peer?: string;
+  readonly interface?: string;
+  readonly status?: string;
 }
 
 interface VniJson {
@@ -34,15 +41,17 @@ async function switchProblems(labDir: string, ir: TopologyIR, sw: SwitchIR): Pro
   const asnOf = new Map(fabric.switches.map((s) => [s.name, s.asn]));
   const loopbackOf = new Map(fabric.switches.map((s) => [s.name, s.loopback]));
   const paths = frrPaths(labDir, sw.name);
-  const ask = async <T>(command: string, daemon: 'zebra' | 'bgpd' = 'zebra'): Promise<T | undefined> => {
+  const ask = async <T>(command: string, daemon: FrrDaemon = 'zebra'): Promise<T | undefined> => {
     try {
-      return JSON.parse(await askDaemon(paths.vty(daemon), command)) as T;
+      // bfdd's show commands exist in enable mode only.
+      return JSON.parse(await askDaemon(paths.vty(daemon), command, undefined, { enable: daemon === 'bfdd' })) as T;
     } catch {
       return undefined;
     }
   };
   const vpcs = vpcsServedBy(fabric, ir.overlay, sw);
-  const [summary, underlay, vnis, ...vrfRoutes] = await Promise.all([
+  const [bfdPeers, summary, underlay, vnis, ...vrfRoutes] = await Promise.all([
+    fabric.bgp?.bfd ? ask<readonly BfdPeerJson[]>('show bfd peers json', 'bfdd') : Promise.resolve(undefined),
     ask<SummaryJson>('show bgp summary json', 'bgpd'),
     ask<Record<string, unknown>>('show ip route json'),
     vpcs.length > 0 ? ask<VniJson>('show evpn vni json') : Promise.resolve(undefined),
@@ -56,9 +65,19 @@ async function switchProblems(labDir: string, ir: TopologyIR, sw: SwitchIR): Pro
       const state = summary?.[family]?.peers?.[peer]?.state ?? (summary ? 'absent' : 'bgpd not answering');
       if (state !== 'Established') problems.push(`${sw.name} ${label} session ${peer} to ${iface.peer} ${iface.peerInterface}: ${state}`);
     }
+    if (fabric.bgp?.bfd) {
+      // Unnumbered sessions run over the port's IPv6 link-local address: bfdd names their peer by the interface.
+      const bfd = (bfdPeers ?? []).find((p) => (iface.peerAddress ? p.peer === iface.peerAddress : p.interface === iface.name));
+      if (bfd?.status !== 'up') problems.push(`${sw.name} BFD session ${peer} to ${iface.peer} ${iface.peerInterface}: ${bfd?.status ?? (bfdPeers ? 'absent' : 'bfdd not answering')}`);
+    }
   }
   const unlearned = fabric.switches.filter((o) => o.asn !== sw.asn && !(`${o.loopback}/32` in (underlay ?? {}))).map((o) => o.name);
   if (unlearned.length > 0) problems.push(`${sw.name} has no route to the loopbacks of ${unlearned.join(', ')}`);
+  // Hypervisors' underlay /32s: the leaf routes its own to the host port (interfaces.sh), BGP carries the others.
+  const unreached = fabric.hosts
+    .filter((h) => (h.leaf === sw.name || asnOf.get(h.leaf) !== sw.asn) && !(`${h.address}/32` in (underlay ?? {})))
+    .map((h) => h.name);
+  if (unreached.length > 0) problems.push(`${sw.name} has no route to the underlay addresses of hypervisors ${unreached.join(', ')}`);
   vpcs.forEach((vpc, i) => {
     const l3 = vnis?.[String(vpc.l3Vni)];
     if (!l3 || l3.vxlanIf === 'None' || !l3.tenantVrf || l3.tenantVrf === 'Unknown') problems.push(`${sw.name} L3 VNI ${vpc.l3Vni} (VRF ${vpc.vrf}) not up`);

@@ -6,6 +6,10 @@ set -eu
 # Uplink: eth0 to leaf1 swp1: an 802.1Q trunk of every subnet below.
 ip link set dev 'eth0' mtu '9166' up
 
+# Underlay: 10.255.0.4/32 untagged on eth0; the underlay (10.255.0.0/16) via leaf1's loopback 10.255.0.2.
+ip addr replace '10.255.0.4/32' dev 'eth0'
+ip route replace '10.255.0.0/16' via '10.255.0.2' dev 'eth0' onlink src '10.255.0.4'
+
 # Subnets, by VLAN: the leaf maps each VLAN to the subnet's VNI; here each gets a bridge for its VMs.
 # VLAN 2: subnet blue/nodes 10.1.1.0/24 (VNI 10101 on the leaf), VMs k8s-1
 ip link show dev 'vlan2' >/dev/null 2>&1 || ip link add name 'vlan2' type bridge
@@ -13,8 +17,9 @@ ip link show dev 'eth0.2' >/dev/null 2>&1 || ip link add link 'eth0' name 'eth0.
 ip link set dev 'eth0.2' master 'vlan2' mtu '9166' up
 ip link set dev 'vlan2' up
 
-# VM ports, by port number. The hypervisor normally creates vnetN (a tap) when it starts the VM; where it has not,
-# a veth pair stands in for it (lab use): move the vnetN-vm end into the VM and rename it eth0.
-# vnet0: VM k8s-1, subnet blue/nodes, 10.1.1.2/24, MAC 02:01:0a:01:01:02
-ip link show dev 'vnet0' >/dev/null 2>&1 || ip link add name 'vnet0' type veth peer name 'vnet0-vm'
-ip link set dev 'vnet0' master 'vlan2' mtu '9166' up
+# VM ports, by port number. libvirt creates each as a tap when it starts the VM, named by vms/<vm>/libvirt-interface.xml
+# (<target dev>), so start the VMs first; where no VM has made it, a veth pair stands in for it (lab use): move the
+# vmportN-vm end into the VM and rename it eth0.
+# vmport0: VM k8s-1, subnet blue/nodes, 10.1.1.2/24, MAC 06:01:0a:01:01:02
+ip link show dev 'vmport0' >/dev/null 2>&1 || ip link add name 'vmport0' type veth peer name 'vmport0-vm'
+ip link set dev 'vmport0' master 'vlan2' mtu '9166' up

@@ -4,7 +4,7 @@
 set -eu
 
 # Interface: the MAC the overlay knows this VM by, and the MTU that fits inside the fabric's VXLAN.
-ip link set dev 'eth0' address '02:01:0a:01:01:02'
+ip link set dev 'eth0' address '06:01:0a:01:01:02'
 ip link set dev 'eth0' mtu '9166' up
 # 10.1.1.2/24 in blue/nodes; default route via the anycast gateway 10.1.1.1 on leaf1
 ip addr replace '10.1.1.2/24' dev 'eth0'

@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC blue 10.1.0.0/16: VRF blue, routing table 50001, L3 VNI 50001
+# VPC blue 10.1.0.0/16: VRF blue, routing table 1001, L3 VNI 50001
 netns_exists 'leaf1--blue' || ip netns add 'leaf1--blue'
 printf '%s\n' 'thrice: VRF blue of leaf1 is network namespace leaf1--blue'
 ip -n 'leaf1--blue' link set dev lo up
@@ -45,6 +45,9 @@ tenant_link_exists 'leaf1--blue' 'br50001' || ip -n 'leaf1--blue' link add 'br50
 ip -n 'leaf1--blue' link set dev 'br50001' address '02:72:0a:ff:00:02' mtu '9166' up
 ip -n 'leaf1--blue' link set dev 'vxlan50001' master 'br50001' mtu '9166' up
 bridge -n 'leaf1--blue' link set dev 'vxlan50001' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf1--blue' link set dev 'br50001' addrgenmode none
+ip -n 'leaf1--blue' -6 addr flush dev 'br50001' scope link
 # subnet blue/web 10.1.1.0/24: L2 VNI 10101, VLAN 2 to hosts, anycast gateway 10.1.1.1
 tenant_link_exists 'leaf1--blue' 'vxlan10101' || link_exists 'vxlan10101' || ip link add 'vxlan10101' type vxlan id '10101' local '10.255.0.2' dstport '4789' nolearning
 move_to_tenant 'leaf1--blue' 'vxlan10101'
@@ -52,7 +55,16 @@ tenant_link_exists 'leaf1--blue' 'br10101' || ip -n 'leaf1--blue' link add 'br10
 ip -n 'leaf1--blue' link set dev 'br10101' address '02:74:68:00:27:75' mtu '9166' up
 ip -n 'leaf1--blue' link set dev 'vxlan10101' master 'br10101' mtu '9166' up
 bridge -n 'leaf1--blue' link set dev 'vxlan10101' neigh_suppress on learning off
-ip -n 'leaf1--blue' addr replace '10.1.1.1/24' dev 'br10101'
+ip -n 'leaf1--blue' addr replace '10.1.1.1/24' dev 'br10101' metric 1024
+ip netns exec 'leaf1--blue' sysctl -q -w 'net.ipv4.conf.br10101.arp_ignore=1'
+ip netns exec 'leaf1--blue' sysctl -q -w 'net.ipv4.conf.br10101.arp_accept=1'
+# leaf1's own address 10.1.1.254 in the subnet, on macvlan br10101-leaf: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf1--blue' 'br10101-leaf' || ip -n 'leaf1--blue' link add link 'br10101' name 'br10101-leaf' type macvlan mode private
+ip netns exec 'leaf1--blue' sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_announce=2'
+ip netns exec 'leaf1--blue' sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_ignore=1'
+ip -n 'leaf1--blue' link set dev 'br10101-leaf' address '02:72:0a:ff:00:02' mtu '9166' up
+ip -n 'leaf1--blue' addr replace '10.1.1.254/24' dev 'br10101-leaf'
+bridge -n 'leaf1--blue' fdb replace '02:72:0a:ff:00:02' dev 'br10101' self local
 # swp1.2 to host hv1
 tenant_link_exists 'leaf1--blue' 'swp1.2' || link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'
 move_to_tenant 'leaf1--blue' 'swp1.2'

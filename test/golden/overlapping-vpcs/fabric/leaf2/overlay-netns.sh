@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC red 10.1.0.0/16: VRF red, routing table 50002, L3 VNI 50002
+# VPC red 10.1.0.0/16: VRF red, routing table 1002, L3 VNI 50002
 netns_exists 'leaf2--red' || ip netns add 'leaf2--red'
 printf '%s\n' 'thrice: VRF red of leaf2 is network namespace leaf2--red'
 ip -n 'leaf2--red' link set dev lo up
@@ -45,6 +45,9 @@ tenant_link_exists 'leaf2--red' 'br50002' || ip -n 'leaf2--red' link add 'br5000
 ip -n 'leaf2--red' link set dev 'br50002' address '02:72:0a:ff:00:03' mtu '9166' up
 ip -n 'leaf2--red' link set dev 'vxlan50002' master 'br50002' mtu '9166' up
 bridge -n 'leaf2--red' link set dev 'vxlan50002' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf2--red' link set dev 'br50002' addrgenmode none
+ip -n 'leaf2--red' -6 addr flush dev 'br50002' scope link
 # subnet red/web 10.1.1.0/24: L2 VNI 10201, VLAN 3 to hosts, anycast gateway 10.1.1.1
 tenant_link_exists 'leaf2--red' 'vxlan10201' || link_exists 'vxlan10201' || ip link add 'vxlan10201' type vxlan id '10201' local '10.255.0.3' dstport '4789' nolearning
 move_to_tenant 'leaf2--red' 'vxlan10201'
@@ -52,7 +55,16 @@ tenant_link_exists 'leaf2--red' 'br10201' || ip -n 'leaf2--red' link add 'br1020
 ip -n 'leaf2--red' link set dev 'br10201' address '02:74:68:00:27:d9' mtu '9166' up
 ip -n 'leaf2--red' link set dev 'vxlan10201' master 'br10201' mtu '9166' up
 bridge -n 'leaf2--red' link set dev 'vxlan10201' neigh_suppress on learning off
-ip -n 'leaf2--red' addr replace '10.1.1.1/24' dev 'br10201'
+ip -n 'leaf2--red' addr replace '10.1.1.1/24' dev 'br10201' metric 1024
+ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201.arp_ignore=1'
+ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201.arp_accept=1'
+# leaf2's own address 10.1.1.254 in the subnet, on macvlan br10201-leaf: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf2--red' 'br10201-leaf' || ip -n 'leaf2--red' link add link 'br10201' name 'br10201-leaf' type macvlan mode private
+ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201-leaf.arp_announce=2'
+ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201-leaf.arp_ignore=1'
+ip -n 'leaf2--red' link set dev 'br10201-leaf' address '02:72:0a:ff:00:03' mtu '9166' up
+ip -n 'leaf2--red' addr replace '10.1.1.254/24' dev 'br10201-leaf'
+bridge -n 'leaf2--red' fdb replace '02:72:0a:ff:00:03' dev 'br10201' self local
 # swp1.3 to host hv2
 tenant_link_exists 'leaf2--red' 'swp1.3' || link_exists 'swp1.3' || ip link add link 'swp1' name 'swp1.3' type vlan id '3'
 move_to_tenant 'leaf2--red' 'swp1.3'

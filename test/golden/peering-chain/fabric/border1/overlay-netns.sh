@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC alpha 10.11.0.0/16: VRF alpha, routing table 50011, L3 VNI 50011, peered with bravo
+# VPC alpha 10.11.0.0/16: VRF alpha, routing table 1001, L3 VNI 50011, peered with bravo
 netns_exists 'border1--alpha' || ip netns add 'border1--alpha'
 printf '%s\n' 'thrice: VRF alpha of border1 is network namespace border1--alpha'
 ip -n 'border1--alpha' link set dev lo up
@@ -45,8 +45,11 @@ tenant_link_exists 'border1--alpha' 'br50011' || ip -n 'border1--alpha' link add
 ip -n 'border1--alpha' link set dev 'br50011' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'border1--alpha' link set dev 'vxlan50011' master 'br50011' mtu '9166' up
 bridge -n 'border1--alpha' link set dev 'vxlan50011' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'border1--alpha' link set dev 'br50011' addrgenmode none
+ip -n 'border1--alpha' -6 addr flush dev 'br50011' scope link
 
-# VPC bravo 10.12.0.0/16: VRF bravo, routing table 50012, L3 VNI 50012, peered with alpha, charlie
+# VPC bravo 10.12.0.0/16: VRF bravo, routing table 1002, L3 VNI 50012, peered with alpha, charlie
 netns_exists 'border1--bravo' || ip netns add 'border1--bravo'
 printf '%s\n' 'thrice: VRF bravo of border1 is network namespace border1--bravo'
 ip -n 'border1--bravo' link set dev lo up
@@ -58,8 +61,11 @@ tenant_link_exists 'border1--bravo' 'br50012' || ip -n 'border1--bravo' link add
 ip -n 'border1--bravo' link set dev 'br50012' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'border1--bravo' link set dev 'vxlan50012' master 'br50012' mtu '9166' up
 bridge -n 'border1--bravo' link set dev 'vxlan50012' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'border1--bravo' link set dev 'br50012' addrgenmode none
+ip -n 'border1--bravo' -6 addr flush dev 'br50012' scope link
 
-# VPC charlie 10.13.0.0/16: VRF charlie, routing table 50013, L3 VNI 50013, peered with bravo
+# VPC charlie 10.13.0.0/16: VRF charlie, routing table 1003, L3 VNI 50013, peered with bravo
 netns_exists 'border1--charlie' || ip netns add 'border1--charlie'
 printf '%s\n' 'thrice: VRF charlie of border1 is network namespace border1--charlie'
 ip -n 'border1--charlie' link set dev lo up
@@ -71,3 +77,6 @@ tenant_link_exists 'border1--charlie' 'br50013' || ip -n 'border1--charlie' link
 ip -n 'border1--charlie' link set dev 'br50013' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'border1--charlie' link set dev 'vxlan50013' master 'br50013' mtu '9166' up
 bridge -n 'border1--charlie' link set dev 'vxlan50013' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'border1--charlie' link set dev 'br50013' addrgenmode none
+ip -n 'border1--charlie' -6 addr flush dev 'br50013' scope link

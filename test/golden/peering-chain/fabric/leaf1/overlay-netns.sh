@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC alpha 10.11.0.0/16: VRF alpha, routing table 50011, L3 VNI 50011, peered with bravo
+# VPC alpha 10.11.0.0/16: VRF alpha, routing table 1001, L3 VNI 50011, peered with bravo
 netns_exists 'leaf1--alpha' || ip netns add 'leaf1--alpha'
 printf '%s\n' 'thrice: VRF alpha of leaf1 is network namespace leaf1--alpha'
 ip -n 'leaf1--alpha' link set dev lo up
@@ -45,6 +45,9 @@ tenant_link_exists 'leaf1--alpha' 'br50011' || ip -n 'leaf1--alpha' link add 'br
 ip -n 'leaf1--alpha' link set dev 'br50011' address '02:72:0a:ff:00:02' mtu '9166' up
 ip -n 'leaf1--alpha' link set dev 'vxlan50011' master 'br50011' mtu '9166' up
 bridge -n 'leaf1--alpha' link set dev 'vxlan50011' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf1--alpha' link set dev 'br50011' addrgenmode none
+ip -n 'leaf1--alpha' -6 addr flush dev 'br50011' scope link
 # subnet alpha/apps 10.11.1.0/24: L2 VNI 11101, VLAN 2 to hosts, anycast gateway 10.11.1.1
 tenant_link_exists 'leaf1--alpha' 'vxlan11101' || link_exists 'vxlan11101' || ip link add 'vxlan11101' type vxlan id '11101' local '10.255.0.2' dstport '4789' nolearning
 move_to_tenant 'leaf1--alpha' 'vxlan11101'
@@ -52,13 +55,22 @@ tenant_link_exists 'leaf1--alpha' 'br11101' || ip -n 'leaf1--alpha' link add 'br
 ip -n 'leaf1--alpha' link set dev 'br11101' address '02:74:68:00:2b:5d' mtu '9166' up
 ip -n 'leaf1--alpha' link set dev 'vxlan11101' master 'br11101' mtu '9166' up
 bridge -n 'leaf1--alpha' link set dev 'vxlan11101' neigh_suppress on learning off
-ip -n 'leaf1--alpha' addr replace '10.11.1.1/24' dev 'br11101'
+ip -n 'leaf1--alpha' addr replace '10.11.1.1/24' dev 'br11101' metric 1024
+ip netns exec 'leaf1--alpha' sysctl -q -w 'net.ipv4.conf.br11101.arp_ignore=1'
+ip netns exec 'leaf1--alpha' sysctl -q -w 'net.ipv4.conf.br11101.arp_accept=1'
+# leaf1's own address 10.11.1.254 in the subnet, on macvlan br11101-leaf: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf1--alpha' 'br11101-leaf' || ip -n 'leaf1--alpha' link add link 'br11101' name 'br11101-leaf' type macvlan mode private
+ip netns exec 'leaf1--alpha' sysctl -q -w 'net.ipv4.conf.br11101-leaf.arp_announce=2'
+ip netns exec 'leaf1--alpha' sysctl -q -w 'net.ipv4.conf.br11101-leaf.arp_ignore=1'
+ip -n 'leaf1--alpha' link set dev 'br11101-leaf' address '02:72:0a:ff:00:02' mtu '9166' up
+ip -n 'leaf1--alpha' addr replace '10.11.1.254/24' dev 'br11101-leaf'
+bridge -n 'leaf1--alpha' fdb replace '02:72:0a:ff:00:02' dev 'br11101' self local
 # swp1.2 to host hv1
 tenant_link_exists 'leaf1--alpha' 'swp1.2' || link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'
 move_to_tenant 'leaf1--alpha' 'swp1.2'
 ip -n 'leaf1--alpha' link set dev 'swp1.2' master 'br11101' mtu '9166' up
 
-# VPC bravo 10.12.0.0/16: VRF bravo, routing table 50012, L3 VNI 50012, peered with alpha, charlie
+# VPC bravo 10.12.0.0/16: VRF bravo, routing table 1002, L3 VNI 50012, peered with alpha, charlie
 netns_exists 'leaf1--bravo' || ip netns add 'leaf1--bravo'
 printf '%s\n' 'thrice: VRF bravo of leaf1 is network namespace leaf1--bravo'
 ip -n 'leaf1--bravo' link set dev lo up
@@ -70,6 +82,9 @@ tenant_link_exists 'leaf1--bravo' 'br50012' || ip -n 'leaf1--bravo' link add 'br
 ip -n 'leaf1--bravo' link set dev 'br50012' address '02:72:0a:ff:00:02' mtu '9166' up
 ip -n 'leaf1--bravo' link set dev 'vxlan50012' master 'br50012' mtu '9166' up
 bridge -n 'leaf1--bravo' link set dev 'vxlan50012' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf1--bravo' link set dev 'br50012' addrgenmode none
+ip -n 'leaf1--bravo' -6 addr flush dev 'br50012' scope link
 # subnet bravo/svc 10.12.1.0/24: L2 VNI 11201, VLAN 3 to hosts, anycast gateway 10.12.1.1
 tenant_link_exists 'leaf1--bravo' 'vxlan11201' || link_exists 'vxlan11201' || ip link add 'vxlan11201' type vxlan id '11201' local '10.255.0.2' dstport '4789' nolearning
 move_to_tenant 'leaf1--bravo' 'vxlan11201'
@@ -77,13 +92,22 @@ tenant_link_exists 'leaf1--bravo' 'br11201' || ip -n 'leaf1--bravo' link add 'br
 ip -n 'leaf1--bravo' link set dev 'br11201' address '02:74:68:00:2b:c1' mtu '9166' up
 ip -n 'leaf1--bravo' link set dev 'vxlan11201' master 'br11201' mtu '9166' up
 bridge -n 'leaf1--bravo' link set dev 'vxlan11201' neigh_suppress on learning off
-ip -n 'leaf1--bravo' addr replace '10.12.1.1/24' dev 'br11201'
+ip -n 'leaf1--bravo' addr replace '10.12.1.1/24' dev 'br11201' metric 1024
+ip netns exec 'leaf1--bravo' sysctl -q -w 'net.ipv4.conf.br11201.arp_ignore=1'
+ip netns exec 'leaf1--bravo' sysctl -q -w 'net.ipv4.conf.br11201.arp_accept=1'
+# leaf1's own address 10.12.1.254 in the subnet, on macvlan br11201-leaf: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf1--bravo' 'br11201-leaf' || ip -n 'leaf1--bravo' link add link 'br11201' name 'br11201-leaf' type macvlan mode private
+ip netns exec 'leaf1--bravo' sysctl -q -w 'net.ipv4.conf.br11201-leaf.arp_announce=2'
+ip netns exec 'leaf1--bravo' sysctl -q -w 'net.ipv4.conf.br11201-leaf.arp_ignore=1'
+ip -n 'leaf1--bravo' link set dev 'br11201-leaf' address '02:72:0a:ff:00:02' mtu '9166' up
+ip -n 'leaf1--bravo' addr replace '10.12.1.254/24' dev 'br11201-leaf'
+bridge -n 'leaf1--bravo' fdb replace '02:72:0a:ff:00:02' dev 'br11201' self local
 # swp1.3 to host hv1
 tenant_link_exists 'leaf1--bravo' 'swp1.3' || link_exists 'swp1.3' || ip link add link 'swp1' name 'swp1.3' type vlan id '3'
 move_to_tenant 'leaf1--bravo' 'swp1.3'
 ip -n 'leaf1--bravo' link set dev 'swp1.3' master 'br11201' mtu '9166' up
 
-# VPC charlie 10.13.0.0/16: VRF charlie, routing table 50013, L3 VNI 50013, peered with bravo
+# VPC charlie 10.13.0.0/16: VRF charlie, routing table 1003, L3 VNI 50013, peered with bravo
 netns_exists 'leaf1--charlie' || ip netns add 'leaf1--charlie'
 printf '%s\n' 'thrice: VRF charlie of leaf1 is network namespace leaf1--charlie'
 ip -n 'leaf1--charlie' link set dev lo up
@@ -95,3 +119,6 @@ tenant_link_exists 'leaf1--charlie' 'br50013' || ip -n 'leaf1--charlie' link add
 ip -n 'leaf1--charlie' link set dev 'br50013' address '02:72:0a:ff:00:02' mtu '9166' up
 ip -n 'leaf1--charlie' link set dev 'vxlan50013' master 'br50013' mtu '9166' up
 bridge -n 'leaf1--charlie' link set dev 'vxlan50013' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf1--charlie' link set dev 'br50013' addrgenmode none
+ip -n 'leaf1--charlie' -6 addr flush dev 'br50013' scope link

@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC bravo 10.12.0.0/16: VRF bravo, routing table 50012, L3 VNI 50012, peered with alpha, charlie
+# VPC bravo 10.12.0.0/16: VRF bravo, routing table 1002, L3 VNI 50012, peered with alpha, charlie
 netns_exists 'leaf3--bravo' || ip netns add 'leaf3--bravo'
 printf '%s\n' 'thrice: VRF bravo of leaf3 is network namespace leaf3--bravo'
 ip -n 'leaf3--bravo' link set dev lo up
@@ -45,8 +45,11 @@ tenant_link_exists 'leaf3--bravo' 'br50012' || ip -n 'leaf3--bravo' link add 'br
 ip -n 'leaf3--bravo' link set dev 'br50012' address '02:72:0a:ff:00:04' mtu '9166' up
 ip -n 'leaf3--bravo' link set dev 'vxlan50012' master 'br50012' mtu '9166' up
 bridge -n 'leaf3--bravo' link set dev 'vxlan50012' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf3--bravo' link set dev 'br50012' addrgenmode none
+ip -n 'leaf3--bravo' -6 addr flush dev 'br50012' scope link
 
-# VPC charlie 10.13.0.0/16: VRF charlie, routing table 50013, L3 VNI 50013, peered with bravo
+# VPC charlie 10.13.0.0/16: VRF charlie, routing table 1003, L3 VNI 50013, peered with bravo
 netns_exists 'leaf3--charlie' || ip netns add 'leaf3--charlie'
 printf '%s\n' 'thrice: VRF charlie of leaf3 is network namespace leaf3--charlie'
 ip -n 'leaf3--charlie' link set dev lo up
@@ -58,6 +61,9 @@ tenant_link_exists 'leaf3--charlie' 'br50013' || ip -n 'leaf3--charlie' link add
 ip -n 'leaf3--charlie' link set dev 'br50013' address '02:72:0a:ff:00:04' mtu '9166' up
 ip -n 'leaf3--charlie' link set dev 'vxlan50013' master 'br50013' mtu '9166' up
 bridge -n 'leaf3--charlie' link set dev 'vxlan50013' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf3--charlie' link set dev 'br50013' addrgenmode none
+ip -n 'leaf3--charlie' -6 addr flush dev 'br50013' scope link
 # subnet charlie/data 10.13.1.0/24: L2 VNI 11301, VLAN 4 to hosts, anycast gateway 10.13.1.1
 tenant_link_exists 'leaf3--charlie' 'vxlan11301' || link_exists 'vxlan11301' || ip link add 'vxlan11301' type vxlan id '11301' local '10.255.0.4' dstport '4789' nolearning
 move_to_tenant 'leaf3--charlie' 'vxlan11301'
@@ -65,7 +71,16 @@ tenant_link_exists 'leaf3--charlie' 'br11301' || ip -n 'leaf3--charlie' link add
 ip -n 'leaf3--charlie' link set dev 'br11301' address '02:74:68:00:2c:25' mtu '9166' up
 ip -n 'leaf3--charlie' link set dev 'vxlan11301' master 'br11301' mtu '9166' up
 bridge -n 'leaf3--charlie' link set dev 'vxlan11301' neigh_suppress on learning off
-ip -n 'leaf3--charlie' addr replace '10.13.1.1/24' dev 'br11301'
+ip -n 'leaf3--charlie' addr replace '10.13.1.1/24' dev 'br11301' metric 1024
+ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301.arp_ignore=1'
+ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301.arp_accept=1'
+# leaf3's own address 10.13.1.254 in the subnet, on macvlan br11301-leaf: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf3--charlie' 'br11301-leaf' || ip -n 'leaf3--charlie' link add link 'br11301' name 'br11301-leaf' type macvlan mode private
+ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301-leaf.arp_announce=2'
+ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301-leaf.arp_ignore=1'
+ip -n 'leaf3--charlie' link set dev 'br11301-leaf' address '02:72:0a:ff:00:04' mtu '9166' up
+ip -n 'leaf3--charlie' addr replace '10.13.1.254/24' dev 'br11301-leaf'
+bridge -n 'leaf3--charlie' fdb replace '02:72:0a:ff:00:04' dev 'br11301' self local
 # swp1.4 to host hv3
 tenant_link_exists 'leaf3--charlie' 'swp1.4' || link_exists 'swp1.4' || ip link add link 'swp1' name 'swp1.4' type vlan id '4'
 move_to_tenant 'leaf3--charlie' 'swp1.4'

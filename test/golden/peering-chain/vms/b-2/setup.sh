@@ -4,7 +4,7 @@
 set -eu
 
 # Interface: the MAC the overlay knows this VM by, and the MTU that fits inside the fabric's VXLAN.
-ip link set dev 'eth0' address '02:02:0a:0c:01:03'
+ip link set dev 'eth0' address '06:02:0a:0c:01:03'
 ip link set dev 'eth0' mtu '9166' up
 # 10.12.1.3/24 in bravo/svc; default route via the anycast gateway 10.12.1.1 on leaf2
 ip addr replace '10.12.1.3/24' dev 'eth0'

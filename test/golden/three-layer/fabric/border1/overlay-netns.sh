@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC blue 10.1.0.0/16: VRF blue, routing table 50001, L3 VNI 50001, peered with green
+# VPC blue 10.1.0.0/16: VRF blue, routing table 1001, L3 VNI 50001, peered with green
 netns_exists 'border1--blue' || ip netns add 'border1--blue'
 printf '%s\n' 'thrice: VRF blue of border1 is network namespace border1--blue'
 ip -n 'border1--blue' link set dev lo up
@@ -45,8 +45,11 @@ tenant_link_exists 'border1--blue' 'br50001' || ip -n 'border1--blue' link add '
 ip -n 'border1--blue' link set dev 'br50001' address '02:72:0a:ff:00:06' mtu '9166' up
 ip -n 'border1--blue' link set dev 'vxlan50001' master 'br50001' mtu '9166' up
 bridge -n 'border1--blue' link set dev 'vxlan50001' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'border1--blue' link set dev 'br50001' addrgenmode none
+ip -n 'border1--blue' -6 addr flush dev 'br50001' scope link
 
-# VPC green 10.2.0.0/16: VRF green, routing table 50002, L3 VNI 50002, peered with blue
+# VPC green 10.2.0.0/16: VRF green, routing table 1002, L3 VNI 50002, peered with blue
 netns_exists 'border1--green' || ip netns add 'border1--green'
 printf '%s\n' 'thrice: VRF green of border1 is network namespace border1--green'
 ip -n 'border1--green' link set dev lo up
@@ -58,3 +61,6 @@ tenant_link_exists 'border1--green' 'br50002' || ip -n 'border1--green' link add
 ip -n 'border1--green' link set dev 'br50002' address '02:72:0a:ff:00:06' mtu '9166' up
 ip -n 'border1--green' link set dev 'vxlan50002' master 'br50002' mtu '9166' up
 bridge -n 'border1--green' link set dev 'vxlan50002' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'border1--green' link set dev 'br50002' addrgenmode none
+ip -n 'border1--green' -6 addr flush dev 'br50002' scope link

@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC blue 10.1.0.0/16: VRF blue, routing table 50001, L3 VNI 50001, peered with green
+# VPC blue 10.1.0.0/16: VRF blue, routing table 1001, L3 VNI 50001, peered with green
 netns_exists 'leaf3--blue' || ip netns add 'leaf3--blue'
 printf '%s\n' 'thrice: VRF blue of leaf3 is network namespace leaf3--blue'
 ip -n 'leaf3--blue' link set dev lo up
@@ -45,6 +45,9 @@ tenant_link_exists 'leaf3--blue' 'br50001' || ip -n 'leaf3--blue' link add 'br50
 ip -n 'leaf3--blue' link set dev 'br50001' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'leaf3--blue' link set dev 'vxlan50001' master 'br50001' mtu '9166' up
 bridge -n 'leaf3--blue' link set dev 'vxlan50001' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf3--blue' link set dev 'br50001' addrgenmode none
+ip -n 'leaf3--blue' -6 addr flush dev 'br50001' scope link
 # subnet blue/nodes 10.1.1.0/24: L2 VNI 10101, VLAN 2 to hosts, anycast gateway 10.1.1.1
 tenant_link_exists 'leaf3--blue' 'vxlan10101' || link_exists 'vxlan10101' || ip link add 'vxlan10101' type vxlan id '10101' local '10.255.0.5' dstport '4789' nolearning
 move_to_tenant 'leaf3--blue' 'vxlan10101'
@@ -52,13 +55,22 @@ tenant_link_exists 'leaf3--blue' 'br10101' || ip -n 'leaf3--blue' link add 'br10
 ip -n 'leaf3--blue' link set dev 'br10101' address '02:74:68:00:27:75' mtu '9166' up
 ip -n 'leaf3--blue' link set dev 'vxlan10101' master 'br10101' mtu '9166' up
 bridge -n 'leaf3--blue' link set dev 'vxlan10101' neigh_suppress on learning off
-ip -n 'leaf3--blue' addr replace '10.1.1.1/24' dev 'br10101'
+ip -n 'leaf3--blue' addr replace '10.1.1.1/24' dev 'br10101' metric 1024
+ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101.arp_ignore=1'
+ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101.arp_accept=1'
+# leaf3's own address 10.1.1.252 in the subnet, on macvlan br10101-leaf: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf3--blue' 'br10101-leaf' || ip -n 'leaf3--blue' link add link 'br10101' name 'br10101-leaf' type macvlan mode private
+ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_announce=2'
+ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_ignore=1'
+ip -n 'leaf3--blue' link set dev 'br10101-leaf' address '02:72:0a:ff:00:05' mtu '9166' up
+ip -n 'leaf3--blue' addr replace '10.1.1.252/24' dev 'br10101-leaf'
+bridge -n 'leaf3--blue' fdb replace '02:72:0a:ff:00:05' dev 'br10101' self local
 # swp1.2 to host hv3
 tenant_link_exists 'leaf3--blue' 'swp1.2' || link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'
 move_to_tenant 'leaf3--blue' 'swp1.2'
 ip -n 'leaf3--blue' link set dev 'swp1.2' master 'br10101' mtu '9166' up
 
-# VPC green 10.2.0.0/16: VRF green, routing table 50002, L3 VNI 50002, peered with blue
+# VPC green 10.2.0.0/16: VRF green, routing table 1002, L3 VNI 50002, peered with blue
 netns_exists 'leaf3--green' || ip netns add 'leaf3--green'
 printf '%s\n' 'thrice: VRF green of leaf3 is network namespace leaf3--green'
 ip -n 'leaf3--green' link set dev lo up
@@ -70,6 +82,9 @@ tenant_link_exists 'leaf3--green' 'br50002' || ip -n 'leaf3--green' link add 'br
 ip -n 'leaf3--green' link set dev 'br50002' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'leaf3--green' link set dev 'vxlan50002' master 'br50002' mtu '9166' up
 bridge -n 'leaf3--green' link set dev 'vxlan50002' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf3--green' link set dev 'br50002' addrgenmode none
+ip -n 'leaf3--green' -6 addr flush dev 'br50002' scope link
 # subnet green/apps 10.2.1.0/24: L2 VNI 10201, VLAN 4 to hosts, anycast gateway 10.2.1.1
 tenant_link_exists 'leaf3--green' 'vxlan10201' || link_exists 'vxlan10201' || ip link add 'vxlan10201' type vxlan id '10201' local '10.255.0.5' dstport '4789' nolearning
 move_to_tenant 'leaf3--green' 'vxlan10201'
@@ -77,7 +92,16 @@ tenant_link_exists 'leaf3--green' 'br10201' || ip -n 'leaf3--green' link add 'br
 ip -n 'leaf3--green' link set dev 'br10201' address '02:74:68:00:27:d9' mtu '9166' up
 ip -n 'leaf3--green' link set dev 'vxlan10201' master 'br10201' mtu '9166' up
 bridge -n 'leaf3--green' link set dev 'vxlan10201' neigh_suppress on learning off
-ip -n 'leaf3--green' addr replace '10.2.1.1/24' dev 'br10201'
+ip -n 'leaf3--green' addr replace '10.2.1.1/24' dev 'br10201' metric 1024
+ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201.arp_ignore=1'
+ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201.arp_accept=1'
+# leaf3's own address 10.2.1.253 in the subnet, on macvlan br10201-leaf: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf3--green' 'br10201-leaf' || ip -n 'leaf3--green' link add link 'br10201' name 'br10201-leaf' type macvlan mode private
+ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201-leaf.arp_announce=2'
+ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201-leaf.arp_ignore=1'
+ip -n 'leaf3--green' link set dev 'br10201-leaf' address '02:72:0a:ff:00:05' mtu '9166' up
+ip -n 'leaf3--green' addr replace '10.2.1.253/24' dev 'br10201-leaf'
+bridge -n 'leaf3--green' fdb replace '02:72:0a:ff:00:05' dev 'br10201' self local
 # swp1.4 to host hv3
 tenant_link_exists 'leaf3--green' 'swp1.4' || link_exists 'swp1.4' || ip link add link 'swp1' name 'swp1.4' type vlan id '4'
 move_to_tenant 'leaf3--green' 'swp1.4'

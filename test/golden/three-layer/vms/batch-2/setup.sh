@@ -4,7 +4,7 @@
 set -eu
 
 # Interface: the MAC the overlay knows this VM by, and the MTU that fits inside the fabric's VXLAN.
-ip link set dev 'eth0' address '02:02:0a:02:01:03'
+ip link set dev 'eth0' address '06:02:0a:02:01:03'
 ip link set dev 'eth0' mtu '9166' up
 # 10.2.1.3/24 in green/apps; default route via the anycast gateway 10.2.1.1 on leaf3
 ip addr replace '10.2.1.3/24' dev 'eth0'

@@ -7,8 +7,9 @@ set -eu
 ip link set dev lo up
 ip addr replace '10.254.0.10/32' dev lo
 
-# A switch routes between its ports.
+# A switch routes between its ports, and spreads flows over equal-cost paths by L4 ports too (VXLAN varies its source port per inner flow).
 sysctl -q -w 'net.ipv4.ip_forward=1'
+sysctl -q -w 'net.ipv4.fib_multipath_hash_policy=1'
 
 # Fabric ports, by port number.
 # swp31 to pod2-spine2 swp1
@@ -18,6 +19,7 @@ ip addr replace '10.253.0.35/31' dev 'swp31'
 ip link set dev 'swp32' mtu '9216' up
 ip addr replace '10.253.0.29/31' dev 'swp32'
 
-# Host ports, by port number.
+# Host ports, by port number: each an 802.1Q trunk whose untagged traffic is the hypervisor's underlay address.
 # swp1 to host hv3
 ip link set dev 'swp1' mtu '9216' up
+ip route replace '10.254.0.15/32' dev 'swp1' src '10.254.0.10'

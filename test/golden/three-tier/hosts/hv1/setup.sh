@@ -5,3 +5,7 @@ set -eu
 
 # Uplink: eth0 to pod1-leaf1 swp1: an 802.1Q trunk of every subnet below.
 ip link set dev 'eth0' mtu '9166' up
+
+# Underlay: 10.254.0.13/32 untagged on eth0; the underlay (10.254.0.0/16) via pod1-leaf1's loopback 10.254.0.5.
+ip addr replace '10.254.0.13/32' dev 'eth0'
+ip route replace '10.254.0.0/16' via '10.254.0.5' dev 'eth0' onlink src '10.254.0.13'

@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC shop 10.10.0.0/16: VRF shop, routing table 50001, L3 VNI 50001
+# VPC shop 10.10.0.0/16: VRF shop, routing table 1001, L3 VNI 50001
 netns_exists 'border1--shop' || ip netns add 'border1--shop'
 printf '%s\n' 'thrice: VRF shop of border1 is network namespace border1--shop'
 ip -n 'border1--shop' link set dev lo up
@@ -45,3 +45,6 @@ tenant_link_exists 'border1--shop' 'br50001' || ip -n 'border1--shop' link add '
 ip -n 'border1--shop' link set dev 'br50001' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'border1--shop' link set dev 'vxlan50001' master 'br50001' mtu '9166' up
 bridge -n 'border1--shop' link set dev 'vxlan50001' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'border1--shop' link set dev 'br50001' addrgenmode none
+ip -n 'border1--shop' -6 addr flush dev 'br50001' scope link

@@ -33,7 +33,7 @@ tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
 # Moves device $2 from here into tenant namespace $1, unless an earlier run did.
 move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
 
-# VPC shop 10.10.0.0/16: VRF shop, routing table 50001, L3 VNI 50001
+# VPC shop 10.10.0.0/16: VRF shop, routing table 1001, L3 VNI 50001
 netns_exists 'leaf2--shop' || ip netns add 'leaf2--shop'
 printf '%s\n' 'thrice: VRF shop of leaf2 is network namespace leaf2--shop'
 ip -n 'leaf2--shop' link set dev lo up
@@ -45,6 +45,9 @@ tenant_link_exists 'leaf2--shop' 'br50001' || ip -n 'leaf2--shop' link add 'br50
 ip -n 'leaf2--shop' link set dev 'br50001' address '02:72:0a:ff:00:04' mtu '9166' up
 ip -n 'leaf2--shop' link set dev 'vxlan50001' master 'br50001' mtu '9166' up
 bridge -n 'leaf2--shop' link set dev 'vxlan50001' neigh_suppress on learning off
+# The L3 VNI's bridge (its SVI) carries no address, not even an IPv6 link-local one (addrgenmode none, as FRR's EVPN docs set it).
+ip -n 'leaf2--shop' link set dev 'br50001' addrgenmode none
+ip -n 'leaf2--shop' -6 addr flush dev 'br50001' scope link
 # subnet shop/back 10.10.2.0/24: L2 VNI 10102, VLAN 3 to hosts, anycast gateway 10.10.2.1
 tenant_link_exists 'leaf2--shop' 'vxlan10102' || link_exists 'vxlan10102' || ip link add 'vxlan10102' type vxlan id '10102' local '10.255.0.4' dstport '4789' nolearning
 move_to_tenant 'leaf2--shop' 'vxlan10102'
@@ -52,7 +55,16 @@ tenant_link_exists 'leaf2--shop' 'br10102' || ip -n 'leaf2--shop' link add 'br10
 ip -n 'leaf2--shop' link set dev 'br10102' address '02:74:68:00:27:76' mtu '9166' up
 ip -n 'leaf2--shop' link set dev 'vxlan10102' master 'br10102' mtu '9166' up
 bridge -n 'leaf2--shop' link set dev 'vxlan10102' neigh_suppress on learning off
-ip -n 'leaf2--shop' addr replace '10.10.2.1/24' dev 'br10102'
+ip -n 'leaf2--shop' addr replace '10.10.2.1/24' dev 'br10102' metric 1024
+ip netns exec 'leaf2--shop' sysctl -q -w 'net.ipv4.conf.br10102.arp_ignore=1'
+ip netns exec 'leaf2--shop' sysctl -q -w 'net.ipv4.conf.br10102.arp_accept=1'
+# leaf2's own address 10.10.2.254 in the subnet, on macvlan br10102-leaf: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf2--shop' 'br10102-leaf' || ip -n 'leaf2--shop' link add link 'br10102' name 'br10102-leaf' type macvlan mode private
+ip netns exec 'leaf2--shop' sysctl -q -w 'net.ipv4.conf.br10102-leaf.arp_announce=2'
+ip netns exec 'leaf2--shop' sysctl -q -w 'net.ipv4.conf.br10102-leaf.arp_ignore=1'
+ip -n 'leaf2--shop' link set dev 'br10102-leaf' address '02:72:0a:ff:00:04' mtu '9166' up
+ip -n 'leaf2--shop' addr replace '10.10.2.254/24' dev 'br10102-leaf'
+bridge -n 'leaf2--shop' fdb replace '02:72:0a:ff:00:04' dev 'br10102' self local
 # swp1.3 to host hv2
 tenant_link_exists 'leaf2--shop' 'swp1.3' || link_exists 'swp1.3' || ip link add link 'swp1' name 'swp1.3' type vlan id '3'
 move_to_tenant 'leaf2--shop' 'swp1.3'

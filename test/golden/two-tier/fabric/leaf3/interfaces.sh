@@ -7,8 +7,9 @@ set -eu
 ip link set dev lo up
 ip addr replace '10.255.0.5/32' dev lo
 
-# A switch routes between its ports.
+# A switch routes between its ports, and spreads flows over equal-cost paths by L4 ports too (VXLAN varies its source port per inner flow).
 sysctl -q -w 'net.ipv4.ip_forward=1'
+sysctl -q -w 'net.ipv4.fib_multipath_hash_policy=1'
 
 # Fabric ports, by port number.
 # swp63 to spine2 swp3
@@ -16,8 +17,10 @@ ip link set dev 'swp63' mtu '9216' up
 # swp64 to spine1 swp3
 ip link set dev 'swp64' mtu '9216' up
 
-# Host ports, by port number.
+# Host ports, by port number: each an 802.1Q trunk whose untagged traffic is the hypervisor's underlay address.
 # swp1 to host hv3
 ip link set dev 'swp1' mtu '9216' up
+ip route replace '10.255.0.9/32' dev 'swp1' src '10.255.0.5'
 # swp2 to host hv4
 ip link set dev 'swp2' mtu '9216' up
+ip route replace '10.255.0.10/32' dev 'swp2' src '10.255.0.5'

@@ -5,3 +5,7 @@ set -eu
 
 # Uplink: eth0 to leaf1 swp1: an 802.1Q trunk of every subnet below.
 ip link set dev 'eth0' mtu '9166' up
+
+# Underlay: 10.255.0.7/32 untagged on eth0; the underlay (10.255.0.0/16) via leaf1's loopback 10.255.0.3.
+ip addr replace '10.255.0.7/32' dev 'eth0'
+ip route replace '10.255.0.0/16' via '10.255.0.3' dev 'eth0' onlink src '10.255.0.7'

@@ -5,3 +5,7 @@ set -eu
 
 # Uplink: eth0 to leaf2 swp1: an 802.1Q trunk of every subnet below.
 ip link set dev 'eth0' mtu '9166' up
+
+# Underlay: 10.255.0.8/32 untagged on eth0; the underlay (10.255.0.0/16) via leaf2's loopback 10.255.0.4.
+ip addr replace '10.255.0.8/32' dev 'eth0'
+ip route replace '10.255.0.0/16' via '10.255.0.4' dev 'eth0' onlink src '10.255.0.8'

@@ -7,8 +7,9 @@ set -eu
 ip link set dev lo up
 ip addr replace '10.255.0.1/32' dev lo
 
-# A switch routes between its ports.
+# A switch routes between its ports, and spreads flows over equal-cost paths by L4 ports too (VXLAN varies its source port per inner flow).
 sysctl -q -w 'net.ipv4.ip_forward=1'
+sysctl -q -w 'net.ipv4.fib_multipath_hash_policy=1'
 
 # Fabric ports, by port number.
 # swp1 to leaf1 swp64
