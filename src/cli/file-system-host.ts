@@ -34,7 +34,7 @@ export function fileSystemHost(specPath: string, options: FileSystemHostOptions 
   const root = realPathOf(base);
   return {
     readManifests(pattern): ManifestRead {
-      if (isAbsolute(pattern) || pattern.split(/[\\/]+/).includes('..')) {
+      if (climbsOut(pattern)) {
         return { code: 'manifest-outside-project', error: `is outside the spec's directory (patterns are relative to ${display(base) || '.'} and may not be absolute or contain "..")` };
       }
       const escapes: Escape[] = [];
@@ -61,7 +61,7 @@ export function fileSystemHost(specPath: string, options: FileSystemHostOptions 
       return files;
     },
     readSecretFile(path): SecretRead {
-      if (isAbsolute(path) || path.split(/[\\/]+/).includes('..')) {
+      if (climbsOut(path)) {
         return { code: 'bgp-password-outside-project', error: `is outside the spec's directory (paths are relative to ${display(base) || '.'} and may not be absolute or contain "..")` };
       }
       const real = realPathOf(join(base, path));
@@ -76,6 +76,11 @@ export function fileSystemHost(specPath: string, options: FileSystemHostOptions 
       return (options.env ?? process.env)[name];
     },
   };
+}
+
+/** An absolute path or pattern, or one with a `..` step: it names something outside the spec's directory. */
+function climbsOut(path: string): boolean {
+  return isAbsolute(path) || path.split(/[\\/]+/).includes('..');
 }
 
 function outside(match: string): ManifestRead {

@@ -2,6 +2,7 @@
 import type { FirewallIR } from '../../ir/firewall-ir.js';
 import type { EnforcementCheck, FlowProto, Header } from './path-types.js';
 import { checkFirewall } from './filter-checks.js';
+import { replyHeader } from './stateless-replies.js';
 
 /**
  * One way a north-south flow crosses the border: its first packet through `forward`, the reply through `reply`
@@ -37,7 +38,8 @@ function replyOnlyPort(firewalls: readonly FirewallIR[], seen: Header): number |
 
 /** A reflexive filter's rules read for the packet a reply would answer: addresses swapped, P's source port as destination. */
 function answered(seen: Header, sourcePort: number | undefined): Header {
-  return { kind: 'payload', src: seen.dst, dst: seen.src, proto: seen.proto, ...(sourcePort === undefined ? {} : { dport: sourcePort }), ...(seen.vpc === undefined ? {} : { vpc: seen.vpc }) };
+  const reply = replyHeader({ ...seen, kind: 'payload' });
+  return sourcePort === undefined ? reply : { ...reply, dport: sourcePort };
 }
 
 /**

@@ -50,14 +50,17 @@ async function switchProblems(labDir: string, ir: TopologyIR, sw: SwitchIR): Pro
     }
   };
   const vpcs = vpcsServedBy(fabric, ir.overlay, sw);
-  const [bfdPeers, summary, underlay, vnis, ...vrfRoutes] = await Promise.all([
+  const [bfdPeers, summary, underlay, vnis, ...perVrf] = await Promise.all([
     fabric.bgp?.bfd ? ask<readonly BfdPeerJson[]>('show bfd peers json', 'bfdd') : Promise.resolve(undefined),
     ask<SummaryJson>('show bgp summary json', 'bgpd'),
     ask<Record<string, unknown>>('show ip route json'),
     vpcs.length > 0 ? ask<VniJson>('show evpn vni json') : Promise.resolve(undefined),
     ...vpcs.map((vpc) => ask<Record<string, unknown>>(`show ip route vrf ${vpc.vrf} json`)),
+    ...vpcs.map((vpc) => ask<Record<string, unknown>>(`show evpn rmac vni ${vpc.l3Vni} json`)),
   ]);
-  const rmacs = await Promise.all(vpcs.map((vpc) => ask<Record<string, unknown>>(`show evpn rmac vni ${vpc.l3Vni} json`)));
+  // One round of questions per poll: each VRF's routes, then each L3 VNI's router MACs.
+  const vrfRoutes = perVrf.slice(0, vpcs.length);
+  const rmacs = perVrf.slice(vpcs.length);
   const problems: string[] = [];
   for (const iface of sw.interfaces) {
     const peer = iface.peerAddress ?? iface.name;
