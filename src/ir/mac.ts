@@ -10,8 +10,8 @@ function addressBytes(address: number): number[] {
 
 /**
  * A VM's MAC: <first octet>:<VPC id low byte>:<IPv4 address>. The first octet is 0x06 (locally administered,
- * unicast, and never the 0x02 of the other MACs here) plus the VPC id's high 5 bits in bits 3-7, so all 13 bits
- * of a VPC id (1-8191, see MAX_VPC_ID) count: two VMs share a MAC only if they share VPC and address.
+ * unicast, and never the 0x02 of the other MACs here) plus the VPC id's high 5 bits in bits 3-7, so every VPC id
+ * (1-4000, see MAX_VPC_ID; 13 bits would hold up to 8191) counts: two VMs share a MAC only if they share VPC and address.
  */
 export function vmMac(vpcId: number, address: number): string {
   return mac([0x06 | ((vpcId >>> 8) << 3), vpcId, ...addressBytes(address)]);

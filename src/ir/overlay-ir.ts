@@ -4,7 +4,7 @@ import type { AddressIR, PortRange, Proto } from './address-ir.js';
 
 export interface VpcIR {
   readonly name: string;
-  /** Stable small index 1-8191 (lock file): route distinguisher, VRF table and VM MACs derive from it. */
+  /** Stable small index 1-4000 (lock file): route distinguisher, VRF table and VM MACs derive from it. */
   readonly id: number;
   readonly cidr: string;
   /** L3 VNI of the tenant VRF (symmetric IRB). */

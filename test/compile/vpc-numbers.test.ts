@@ -31,6 +31,10 @@ describe('VRF routing tables', () => {
     expect(new Set(tables).size).toBe(ids.length);
   });
 
+  it('stay inside 1001-5000, the VRF table range ifupdown2 accepts (the persistent interfaces files)', () => {
+    expect([Math.min(...ids.map(vrfTableOf)), Math.max(...ids.map(vrfTableOf))]).toEqual([1001, 5000]);
+  });
+
   it('do not follow the L3 VNI: VNI 254 no longer binds a tenant to the main table', () => {
     const result = build(spec(254));
     expect(errorsOf(result)).toEqual([]);

@@ -86,7 +86,7 @@ const cases: Record<string, Case> = {
   'link with host bits': { key: 'spine1/leaf1', value: '10.254.0.1/31' },
   'link held by another link': { key: 'spine1/leaf2', value: { copyOf: 'spine1/leaf1' } },
   'VPC id 0': { key: 'blue', field: 'id', value: '0' },
-  'VPC id beyond 8191 (VM MACs hold 13 bits of it)': { key: 'blue', field: 'id', value: '8192' },
+  'VPC id beyond 4000 (VRF tables stay in 1001-5000)': { key: 'blue', field: 'id', value: '4001' },
   'VPC id held by another VPC': { key: 'green', field: 'id', value: { copyOf: 'blue' } },
   'VLAN 4095': { key: 'blue/db', field: 'vlan', value: '4095' },
   'VLAN held by another subnet': { key: 'blue/db', field: 'vlan', value: { copyOf: 'blue/nodes' } },

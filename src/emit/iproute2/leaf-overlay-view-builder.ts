@@ -33,9 +33,12 @@ const SVI_SYSCTLS = ['net.ipv4.conf.<dev>.arp_ignore=1', 'net.ipv4.conf.<dev>.ar
 /** The leaf's own macvlan: ARP from its own address (arp_announce=2), and answers only for it (arp_ignore=1). */
 const OWN_SYSCTLS = ['net.ipv4.conf.<dev>.arp_announce=2', 'net.ipv4.conf.<dev>.arp_ignore=1'];
 
-/** The macvlan holding the leaf's own address in a subnet: `br<vni>-leaf`. */
+/**
+ * The macvlan holding the leaf's own address in a subnet: `br<vni>-v0`, the name ifupdown2's `address-virtual`
+ * gives the first macvlan of a bridge, so the script and the persistent interfaces file make the same device.
+ */
 function ownDeviceOf(subnet: SubnetIR): string {
-  return interfaceName(`${subnet.bridge}-leaf`);
+  return interfaceName(`${subnet.bridge}-v0`);
 }
 
 export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): LeafOverlayView {

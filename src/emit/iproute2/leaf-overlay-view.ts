@@ -64,7 +64,7 @@ export interface LeafSubnetView {
 export interface LeafOwnAddressView {
   /** Comment text: why the leaf has an address of its own here. */
   readonly comment: string;
-  /** Shell word: the macvlan device, `br<vni>-leaf`. */
+  /** Shell word: the macvlan device, `br<vni>-v0`. */
   readonly device: string;
   /** Shell word: the leaf's own MAC (its router MAC). */
   readonly mac: string;

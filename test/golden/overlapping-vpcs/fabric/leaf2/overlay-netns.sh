@@ -58,12 +58,12 @@ bridge -n 'leaf2--red' link set dev 'vxlan10201' neigh_suppress on learning off
 ip -n 'leaf2--red' addr replace '10.1.1.1/24' dev 'br10201' metric 1024
 ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201.arp_ignore=1'
 ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201.arp_accept=1'
-# leaf2's own address 10.1.1.254 in the subnet, on macvlan br10201-leaf: it ARPs from it, so replies come back here
-tenant_link_exists 'leaf2--red' 'br10201-leaf' || ip -n 'leaf2--red' link add link 'br10201' name 'br10201-leaf' type macvlan mode private
-ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201-leaf.arp_announce=2'
-ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201-leaf.arp_ignore=1'
-ip -n 'leaf2--red' link set dev 'br10201-leaf' address '02:72:0a:ff:00:03' mtu '9166' up
-ip -n 'leaf2--red' addr replace '10.1.1.254/24' dev 'br10201-leaf'
+# leaf2's own address 10.1.1.254 in the subnet, on macvlan br10201-v0: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf2--red' 'br10201-v0' || ip -n 'leaf2--red' link add link 'br10201' name 'br10201-v0' type macvlan mode private
+ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201-v0.arp_announce=2'
+ip netns exec 'leaf2--red' sysctl -q -w 'net.ipv4.conf.br10201-v0.arp_ignore=1'
+ip -n 'leaf2--red' link set dev 'br10201-v0' address '02:72:0a:ff:00:03' mtu '9166' up
+ip -n 'leaf2--red' addr replace '10.1.1.254/24' dev 'br10201-v0'
 bridge -n 'leaf2--red' fdb replace '02:72:0a:ff:00:03' dev 'br10201' self local
 # swp1.3 to host hv2
 tenant_link_exists 'leaf2--red' 'swp1.3' || link_exists 'swp1.3' || ip link add link 'swp1' name 'swp1.3' type vlan id '3'

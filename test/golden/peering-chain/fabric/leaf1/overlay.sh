@@ -36,12 +36,12 @@ bridge link set dev 'vxlan11101' neigh_suppress on learning off
 ip addr replace '10.11.1.1/24' dev 'br11101' metric 1024
 sysctl -q -w 'net.ipv4.conf.br11101.arp_ignore=1'
 sysctl -q -w 'net.ipv4.conf.br11101.arp_accept=1'
-# leaf1's own address 10.11.1.254 in the subnet, on macvlan br11101-leaf: it ARPs from it, so replies come back here
-link_exists 'br11101-leaf' || ip link add link 'br11101' name 'br11101-leaf' type macvlan mode private
-sysctl -q -w 'net.ipv4.conf.br11101-leaf.arp_announce=2'
-sysctl -q -w 'net.ipv4.conf.br11101-leaf.arp_ignore=1'
-ip link set dev 'br11101-leaf' address '02:72:0a:ff:00:02' mtu '9166' master 'alpha' up
-ip addr replace '10.11.1.254/24' dev 'br11101-leaf'
+# leaf1's own address 10.11.1.254 in the subnet, on macvlan br11101-v0: it ARPs from it, so replies come back here
+link_exists 'br11101-v0' || ip link add link 'br11101' name 'br11101-v0' type macvlan mode private
+sysctl -q -w 'net.ipv4.conf.br11101-v0.arp_announce=2'
+sysctl -q -w 'net.ipv4.conf.br11101-v0.arp_ignore=1'
+ip link set dev 'br11101-v0' address '02:72:0a:ff:00:02' mtu '9166' master 'alpha' up
+ip addr replace '10.11.1.254/24' dev 'br11101-v0'
 bridge fdb replace '02:72:0a:ff:00:02' dev 'br11101' self local
 # swp1.2 to host hv1
 link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'
@@ -68,12 +68,12 @@ bridge link set dev 'vxlan11201' neigh_suppress on learning off
 ip addr replace '10.12.1.1/24' dev 'br11201' metric 1024
 sysctl -q -w 'net.ipv4.conf.br11201.arp_ignore=1'
 sysctl -q -w 'net.ipv4.conf.br11201.arp_accept=1'
-# leaf1's own address 10.12.1.254 in the subnet, on macvlan br11201-leaf: it ARPs from it, so replies come back here
-link_exists 'br11201-leaf' || ip link add link 'br11201' name 'br11201-leaf' type macvlan mode private
-sysctl -q -w 'net.ipv4.conf.br11201-leaf.arp_announce=2'
-sysctl -q -w 'net.ipv4.conf.br11201-leaf.arp_ignore=1'
-ip link set dev 'br11201-leaf' address '02:72:0a:ff:00:02' mtu '9166' master 'bravo' up
-ip addr replace '10.12.1.254/24' dev 'br11201-leaf'
+# leaf1's own address 10.12.1.254 in the subnet, on macvlan br11201-v0: it ARPs from it, so replies come back here
+link_exists 'br11201-v0' || ip link add link 'br11201' name 'br11201-v0' type macvlan mode private
+sysctl -q -w 'net.ipv4.conf.br11201-v0.arp_announce=2'
+sysctl -q -w 'net.ipv4.conf.br11201-v0.arp_ignore=1'
+ip link set dev 'br11201-v0' address '02:72:0a:ff:00:02' mtu '9166' master 'bravo' up
+ip addr replace '10.12.1.254/24' dev 'br11201-v0'
 bridge fdb replace '02:72:0a:ff:00:02' dev 'br11201' self local
 # swp1.3 to host hv1
 link_exists 'swp1.3' || ip link add link 'swp1' name 'swp1.3' type vlan id '3'

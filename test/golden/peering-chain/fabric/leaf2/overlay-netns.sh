@@ -74,12 +74,12 @@ bridge -n 'leaf2--bravo' link set dev 'vxlan11201' neigh_suppress on learning of
 ip -n 'leaf2--bravo' addr replace '10.12.1.1/24' dev 'br11201' metric 1024
 ip netns exec 'leaf2--bravo' sysctl -q -w 'net.ipv4.conf.br11201.arp_ignore=1'
 ip netns exec 'leaf2--bravo' sysctl -q -w 'net.ipv4.conf.br11201.arp_accept=1'
-# leaf2's own address 10.12.1.253 in the subnet, on macvlan br11201-leaf: it ARPs from it, so replies come back here
-tenant_link_exists 'leaf2--bravo' 'br11201-leaf' || ip -n 'leaf2--bravo' link add link 'br11201' name 'br11201-leaf' type macvlan mode private
-ip netns exec 'leaf2--bravo' sysctl -q -w 'net.ipv4.conf.br11201-leaf.arp_announce=2'
-ip netns exec 'leaf2--bravo' sysctl -q -w 'net.ipv4.conf.br11201-leaf.arp_ignore=1'
-ip -n 'leaf2--bravo' link set dev 'br11201-leaf' address '02:72:0a:ff:00:03' mtu '9166' up
-ip -n 'leaf2--bravo' addr replace '10.12.1.253/24' dev 'br11201-leaf'
+# leaf2's own address 10.12.1.253 in the subnet, on macvlan br11201-v0: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf2--bravo' 'br11201-v0' || ip -n 'leaf2--bravo' link add link 'br11201' name 'br11201-v0' type macvlan mode private
+ip netns exec 'leaf2--bravo' sysctl -q -w 'net.ipv4.conf.br11201-v0.arp_announce=2'
+ip netns exec 'leaf2--bravo' sysctl -q -w 'net.ipv4.conf.br11201-v0.arp_ignore=1'
+ip -n 'leaf2--bravo' link set dev 'br11201-v0' address '02:72:0a:ff:00:03' mtu '9166' up
+ip -n 'leaf2--bravo' addr replace '10.12.1.253/24' dev 'br11201-v0'
 bridge -n 'leaf2--bravo' fdb replace '02:72:0a:ff:00:03' dev 'br11201' self local
 # swp1.3 to host hv2
 tenant_link_exists 'leaf2--bravo' 'swp1.3' || link_exists 'swp1.3' || ip link add link 'swp1' name 'swp1.3' type vlan id '3'

@@ -74,12 +74,12 @@ bridge -n 'leaf3--charlie' link set dev 'vxlan11301' neigh_suppress on learning 
 ip -n 'leaf3--charlie' addr replace '10.13.1.1/24' dev 'br11301' metric 1024
 ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301.arp_ignore=1'
 ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301.arp_accept=1'
-# leaf3's own address 10.13.1.254 in the subnet, on macvlan br11301-leaf: it ARPs from it, so replies come back here
-tenant_link_exists 'leaf3--charlie' 'br11301-leaf' || ip -n 'leaf3--charlie' link add link 'br11301' name 'br11301-leaf' type macvlan mode private
-ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301-leaf.arp_announce=2'
-ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301-leaf.arp_ignore=1'
-ip -n 'leaf3--charlie' link set dev 'br11301-leaf' address '02:72:0a:ff:00:04' mtu '9166' up
-ip -n 'leaf3--charlie' addr replace '10.13.1.254/24' dev 'br11301-leaf'
+# leaf3's own address 10.13.1.254 in the subnet, on macvlan br11301-v0: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf3--charlie' 'br11301-v0' || ip -n 'leaf3--charlie' link add link 'br11301' name 'br11301-v0' type macvlan mode private
+ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301-v0.arp_announce=2'
+ip netns exec 'leaf3--charlie' sysctl -q -w 'net.ipv4.conf.br11301-v0.arp_ignore=1'
+ip -n 'leaf3--charlie' link set dev 'br11301-v0' address '02:72:0a:ff:00:04' mtu '9166' up
+ip -n 'leaf3--charlie' addr replace '10.13.1.254/24' dev 'br11301-v0'
 bridge -n 'leaf3--charlie' fdb replace '02:72:0a:ff:00:04' dev 'br11301' self local
 # swp1.4 to host hv3
 tenant_link_exists 'leaf3--charlie' 'swp1.4' || link_exists 'swp1.4' || ip link add link 'swp1' name 'swp1.4' type vlan id '4'

@@ -36,12 +36,12 @@ bridge link set dev 'vxlan10101' neigh_suppress on learning off
 ip addr replace '10.1.1.1/24' dev 'br10101' metric 1024
 sysctl -q -w 'net.ipv4.conf.br10101.arp_ignore=1'
 sysctl -q -w 'net.ipv4.conf.br10101.arp_accept=1'
-# leaf1's own address 10.1.1.254 in the subnet, on macvlan br10101-leaf: it ARPs from it, so replies come back here
-link_exists 'br10101-leaf' || ip link add link 'br10101' name 'br10101-leaf' type macvlan mode private
-sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_announce=2'
-sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_ignore=1'
-ip link set dev 'br10101-leaf' address '02:72:0a:ff:00:02' mtu '9166' master 'blue' up
-ip addr replace '10.1.1.254/24' dev 'br10101-leaf'
+# leaf1's own address 10.1.1.254 in the subnet, on macvlan br10101-v0: it ARPs from it, so replies come back here
+link_exists 'br10101-v0' || ip link add link 'br10101' name 'br10101-v0' type macvlan mode private
+sysctl -q -w 'net.ipv4.conf.br10101-v0.arp_announce=2'
+sysctl -q -w 'net.ipv4.conf.br10101-v0.arp_ignore=1'
+ip link set dev 'br10101-v0' address '02:72:0a:ff:00:02' mtu '9166' master 'blue' up
+ip addr replace '10.1.1.254/24' dev 'br10101-v0'
 bridge fdb replace '02:72:0a:ff:00:02' dev 'br10101' self local
 # swp1.2 to host hv1
 link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'

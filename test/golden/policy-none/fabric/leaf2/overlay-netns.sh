@@ -58,12 +58,12 @@ bridge -n 'leaf2--blue' link set dev 'vxlan10102' neigh_suppress on learning off
 ip -n 'leaf2--blue' addr replace '10.1.2.1/24' dev 'br10102' metric 1024
 ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10102.arp_ignore=1'
 ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10102.arp_accept=1'
-# leaf2's own address 10.1.2.254 in the subnet, on macvlan br10102-leaf: it ARPs from it, so replies come back here
-tenant_link_exists 'leaf2--blue' 'br10102-leaf' || ip -n 'leaf2--blue' link add link 'br10102' name 'br10102-leaf' type macvlan mode private
-ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10102-leaf.arp_announce=2'
-ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10102-leaf.arp_ignore=1'
-ip -n 'leaf2--blue' link set dev 'br10102-leaf' address '02:72:0a:ff:00:03' mtu '9166' up
-ip -n 'leaf2--blue' addr replace '10.1.2.254/24' dev 'br10102-leaf'
+# leaf2's own address 10.1.2.254 in the subnet, on macvlan br10102-v0: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf2--blue' 'br10102-v0' || ip -n 'leaf2--blue' link add link 'br10102' name 'br10102-v0' type macvlan mode private
+ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10102-v0.arp_announce=2'
+ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10102-v0.arp_ignore=1'
+ip -n 'leaf2--blue' link set dev 'br10102-v0' address '02:72:0a:ff:00:03' mtu '9166' up
+ip -n 'leaf2--blue' addr replace '10.1.2.254/24' dev 'br10102-v0'
 bridge -n 'leaf2--blue' fdb replace '02:72:0a:ff:00:03' dev 'br10102' self local
 # swp1.3 to host hv2
 tenant_link_exists 'leaf2--blue' 'swp1.3' || link_exists 'swp1.3' || ip link add link 'swp1' name 'swp1.3' type vlan id '3'
@@ -79,12 +79,12 @@ bridge -n 'leaf2--blue' link set dev 'vxlan10101' neigh_suppress on learning off
 ip -n 'leaf2--blue' addr replace '10.1.1.1/24' dev 'br10101' metric 1024
 ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10101.arp_ignore=1'
 ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10101.arp_accept=1'
-# leaf2's own address 10.1.1.253 in the subnet, on macvlan br10101-leaf: it ARPs from it, so replies come back here
-tenant_link_exists 'leaf2--blue' 'br10101-leaf' || ip -n 'leaf2--blue' link add link 'br10101' name 'br10101-leaf' type macvlan mode private
-ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_announce=2'
-ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_ignore=1'
-ip -n 'leaf2--blue' link set dev 'br10101-leaf' address '02:72:0a:ff:00:03' mtu '9166' up
-ip -n 'leaf2--blue' addr replace '10.1.1.253/24' dev 'br10101-leaf'
+# leaf2's own address 10.1.1.253 in the subnet, on macvlan br10101-v0: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf2--blue' 'br10101-v0' || ip -n 'leaf2--blue' link add link 'br10101' name 'br10101-v0' type macvlan mode private
+ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10101-v0.arp_announce=2'
+ip netns exec 'leaf2--blue' sysctl -q -w 'net.ipv4.conf.br10101-v0.arp_ignore=1'
+ip -n 'leaf2--blue' link set dev 'br10101-v0' address '02:72:0a:ff:00:03' mtu '9166' up
+ip -n 'leaf2--blue' addr replace '10.1.1.253/24' dev 'br10101-v0'
 bridge -n 'leaf2--blue' fdb replace '02:72:0a:ff:00:03' dev 'br10101' self local
 # swp1.2 to host hv2
 tenant_link_exists 'leaf2--blue' 'swp1.2' || link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'

@@ -58,12 +58,12 @@ bridge -n 'leaf3--blue' link set dev 'vxlan10101' neigh_suppress on learning off
 ip -n 'leaf3--blue' addr replace '10.1.1.1/24' dev 'br10101' metric 1024
 ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101.arp_ignore=1'
 ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101.arp_accept=1'
-# leaf3's own address 10.1.1.252 in the subnet, on macvlan br10101-leaf: it ARPs from it, so replies come back here
-tenant_link_exists 'leaf3--blue' 'br10101-leaf' || ip -n 'leaf3--blue' link add link 'br10101' name 'br10101-leaf' type macvlan mode private
-ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_announce=2'
-ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101-leaf.arp_ignore=1'
-ip -n 'leaf3--blue' link set dev 'br10101-leaf' address '02:72:0a:ff:00:05' mtu '9166' up
-ip -n 'leaf3--blue' addr replace '10.1.1.252/24' dev 'br10101-leaf'
+# leaf3's own address 10.1.1.252 in the subnet, on macvlan br10101-v0: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf3--blue' 'br10101-v0' || ip -n 'leaf3--blue' link add link 'br10101' name 'br10101-v0' type macvlan mode private
+ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101-v0.arp_announce=2'
+ip netns exec 'leaf3--blue' sysctl -q -w 'net.ipv4.conf.br10101-v0.arp_ignore=1'
+ip -n 'leaf3--blue' link set dev 'br10101-v0' address '02:72:0a:ff:00:05' mtu '9166' up
+ip -n 'leaf3--blue' addr replace '10.1.1.252/24' dev 'br10101-v0'
 bridge -n 'leaf3--blue' fdb replace '02:72:0a:ff:00:05' dev 'br10101' self local
 # swp1.2 to host hv3
 tenant_link_exists 'leaf3--blue' 'swp1.2' || link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'
@@ -95,12 +95,12 @@ bridge -n 'leaf3--green' link set dev 'vxlan10201' neigh_suppress on learning of
 ip -n 'leaf3--green' addr replace '10.2.1.1/24' dev 'br10201' metric 1024
 ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201.arp_ignore=1'
 ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201.arp_accept=1'
-# leaf3's own address 10.2.1.253 in the subnet, on macvlan br10201-leaf: it ARPs from it, so replies come back here
-tenant_link_exists 'leaf3--green' 'br10201-leaf' || ip -n 'leaf3--green' link add link 'br10201' name 'br10201-leaf' type macvlan mode private
-ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201-leaf.arp_announce=2'
-ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201-leaf.arp_ignore=1'
-ip -n 'leaf3--green' link set dev 'br10201-leaf' address '02:72:0a:ff:00:05' mtu '9166' up
-ip -n 'leaf3--green' addr replace '10.2.1.253/24' dev 'br10201-leaf'
+# leaf3's own address 10.2.1.253 in the subnet, on macvlan br10201-v0: it ARPs from it, so replies come back here
+tenant_link_exists 'leaf3--green' 'br10201-v0' || ip -n 'leaf3--green' link add link 'br10201' name 'br10201-v0' type macvlan mode private
+ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201-v0.arp_announce=2'
+ip netns exec 'leaf3--green' sysctl -q -w 'net.ipv4.conf.br10201-v0.arp_ignore=1'
+ip -n 'leaf3--green' link set dev 'br10201-v0' address '02:72:0a:ff:00:05' mtu '9166' up
+ip -n 'leaf3--green' addr replace '10.2.1.253/24' dev 'br10201-v0'
 bridge -n 'leaf3--green' fdb replace '02:72:0a:ff:00:05' dev 'br10201' self local
 # swp1.4 to host hv3
 tenant_link_exists 'leaf3--green' 'swp1.4' || link_exists 'swp1.4' || ip link add link 'swp1' name 'swp1.4' type vlan id '4'
