@@ -1,7 +1,7 @@
 #!/bin/sh
-# Installs the Debian packages thrice's tests drive for real: FRR (vtysh -C, zebra, bgpd), iproute2, nftables, shellcheck, virt-xml-validate (libvirt-clients, with xmllint), python3 (raw frames in kernel tests).
+# Installs the Debian packages thrice's tests drive for real: FRR (vtysh -C, zebra, bgpd), iproute2, nftables, shellcheck, virt-xml-validate (libvirt-clients, with xmllint), ifupdown2 (ifup --syntax-check), python3 (raw frames in kernel tests).
 set -eu
-packages="frr iproute2 nftables shellcheck iptables tcpdump libvirt-clients libxml2-utils python3"
+packages="frr iproute2 nftables shellcheck iptables tcpdump libvirt-clients libxml2-utils ifupdown2 python3"
 missing=""
 for p in $packages; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

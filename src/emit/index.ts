@@ -11,6 +11,8 @@ import { vmScriptEmitter } from './iproute2/vm-script-emitter.js';
 import { libvirtInterfaceEmitter } from './libvirt/libvirt-interface-emitter.js';
 import { podOverlayEmitter } from './iproute2/pod-overlay-emitter.js';
 import { leafOverlayEmitter } from './iproute2/leaf-overlay-emitter.js';
+import { switchInterfacesEmitter } from './ifupdown2/switch-interfaces-emitter.js';
+import { hostInterfacesEmitter } from './ifupdown2/host-interfaces-emitter.js';
 
 export const emitters: readonly Emitter[] = Object.freeze([
   // The fabric: FRR, per-switch interfaces, wiring.
@@ -24,6 +26,9 @@ export const emitters: readonly Emitter[] = Object.freeze([
   vmScriptEmitter,
   libvirtInterfaceEmitter,
   podOverlayEmitter,
+  // The persistent form of the switch and hypervisor scripts, for ifupdown2 (ifreload -a).
+  switchInterfacesEmitter,
+  hostInterfacesEmitter,
   // Filters at every placement, and each cluster's Kubernetes objects.
   nftablesEmitter,
   k8sEmitter,

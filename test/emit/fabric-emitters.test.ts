@@ -84,13 +84,26 @@ describe('printed text', () => {
     const script = fileOf(switchScriptEmitter, threeTierNumbered, 'fabric/pod1-leaf1/interfaces.sh');
     expect(script.startsWith('#!/bin/sh\n')).toBe(true);
     expect(script).toContain('\nset -eu\n');
-    expect(script).toContain(`ip addr replace '10.255.2.1/32' dev lo\n`);
-    expect(script).toContain(`# swp7 to pod1-spine2 swp1\nip link set dev 'swp7' mtu '9216' up\nip addr replace '10.0.0.21/31' dev 'swp7'\n`);
+    expect(script).toContain(`ip addr replace '10.255.2.1/32' dev lo label 'lo:thrice'\n`);
+    expect(script).toContain(
+      `# swp7 to pod1-spine2 swp1\nip link set dev 'swp7' mtu '9216' up\nip addr replace '10.0.0.21/31' dev 'swp7' label 'swp7:thrice'\n`,
+    );
+    // It converges first: its mark, then the labelled addresses it keeps and (on a leaf without hosts) no route.
+    expect(script).toContain(`\nTHRICE_OWNER='interfaces.sh'\nTHRICE_LABEL=':thrice'\n`);
+    expect(script).toContain(
+      `\nprune_addresses_in '' <<'THRICE_KEEP'\nlo 10.255.2.1/32\nswp7 10.0.0.21/31\nswp8 10.0.0.17/31\nTHRICE_KEEP\nprune_routes <<'THRICE_KEEP'\nTHRICE_KEEP\n`,
+    );
+    expect(script.indexOf('prune_addresses_in \'\'')).toBeLessThan(script.indexOf('ip link set dev lo up'));
   });
 
   it('interfaces.sh brings host ports up under a comment naming the host, routing its underlay /32 there', () => {
     const script = fileOf(switchScriptEmitter, twoTierUnnumbered, 'fabric/leaf2/interfaces.sh');
-    expect(script).toContain(`# swp1 to host hv2\nip link set dev 'swp1' mtu '9216' up\nip route replace '10.255.2.2/32' dev 'swp1' src '10.255.1.2'\n`);
+    expect(script).toContain(
+      `# swp1 to host hv2\nip link set dev 'swp1' mtu '9216' up\nip route replace '10.255.2.2/32' dev 'swp1' src '10.255.1.2' proto '116'\n`,
+    );
+    // The route is kept when the script converges (as `ip route` prints a /32); other protocol-116 routes go.
+    expect(script).toContain(`\nprune_routes <<'THRICE_KEEP'\n10.255.2.2\nTHRICE_KEEP\n`);
+    expect(script).toContain(`ip route show proto '116'`);
     expect(script).toContain(`sysctl -q -w 'net.ipv4.fib_multipath_hash_policy=1'\n`);
     expect(fileOf(switchScriptEmitter, twoTierUnnumbered, 'fabric/spine1/interfaces.sh')).not.toContain('Host ports');
   });

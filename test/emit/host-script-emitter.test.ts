@@ -24,6 +24,8 @@ describe('hostScriptEmitter', () => {
     const [file] = hostScriptEmitter.emit(noVms);
     expect(file?.contents).toContain(`ip link set dev 'eth0' mtu '9166' up`);
     expect(file?.contents).not.toContain('type bridge');
+    // It still converges: an earlier revision's VLANs and VM ports are removed, none kept.
+    expect(file?.contents).toContain(`\nprune_links_in '' <<'THRICE_KEEP'\nTHRICE_KEEP\n`);
   });
 
   it('is deterministic and independent of input order', () => {
@@ -34,26 +36,43 @@ describe('hostScriptEmitter', () => {
 
   it('prints the trunk, a bridge per VLAN and the VM ports in order, ending in exactly one newline', () => {
     const script = hostScriptEmitter.emit(hostVmTopology)[1]?.contents ?? '';
-    const commands = script.split('\n').filter((l) => l.startsWith('ip '));
+    const commands = script.split('\n').filter((l) => /^(ip|ensure_link) /.test(l));
     expect(commands).toEqual([
       `ip link set dev 'eth0' mtu '9166' up`,
-      `ip addr replace '10.255.2.2/32' dev 'eth0'`,
-      `ip route replace '10.255.0.0/16' via '10.255.1.2' dev 'eth0' onlink src '10.255.2.2'`,
-      `ip link show dev 'vlan2' >/dev/null 2>&1 || ip link add name 'vlan2' type bridge`,
-      `ip link show dev 'eth0.2' >/dev/null 2>&1 || ip link add link 'eth0' name 'eth0.2' type vlan id '2'`,
+      `ip addr replace '10.255.2.2/32' dev 'eth0' label 'eth0:thrice'`,
+      `ip route replace '10.255.0.0/16' via '10.255.1.2' dev 'eth0' onlink src '10.255.2.2' proto '116'`,
+      `ensure_link 'vlan2' type bridge`,
+      `ensure_link 'eth0.2' link 'eth0' type vlan id '2'`,
       `ip link set dev 'eth0.2' master 'vlan2' mtu '9166' up`,
       `ip link set dev 'vlan2' up`,
-      `ip link show dev 'vlan3' >/dev/null 2>&1 || ip link add name 'vlan3' type bridge`,
-      `ip link show dev 'eth0.3' >/dev/null 2>&1 || ip link add link 'eth0' name 'eth0.3' type vlan id '3'`,
+      `ensure_link 'vlan3' type bridge`,
+      `ensure_link 'eth0.3' link 'eth0' type vlan id '3'`,
       `ip link set dev 'eth0.3' master 'vlan3' mtu '9166' up`,
       `ip link set dev 'vlan3' up`,
-      `ip link show dev 'vmport0' >/dev/null 2>&1 || ip link add name 'vmport0' type veth peer name 'vmport0-vm'`,
+      `ensure_link 'vmport0' type veth peer name 'vmport0-vm'`,
       `ip link set dev 'vmport0' master 'vlan2' mtu '9166' up`,
-      `ip link show dev 'vmport1' >/dev/null 2>&1 || ip link add name 'vmport1' type veth peer name 'vmport1-vm'`,
+      `ensure_link 'vmport1' type veth peer name 'vmport1-vm'`,
       `ip link set dev 'vmport1' master 'vlan3' mtu '1500' up`,
-      `ip link show dev 'vmport10' >/dev/null 2>&1 || ip link add name 'vmport10' type veth peer name 'vmport10-vm'`,
+      `ensure_link 'vmport10' type veth peer name 'vmport10-vm'`,
       `ip link set dev 'vmport10' master 'vlan2' mtu '9166' up`,
     ]);
+    // Before making anything it converges: it marks what it makes as setup.sh's and keeps exactly these devices,
+    // the labelled underlay address and the protocol-116 route.
+    expect(script).toContain(`\nTHRICE_OWNER='setup.sh'\nTHRICE_LABEL=':thrice'\n`);
+    expect(script).toContain(
+      [
+        `prune_links_in '' <<'THRICE_KEEP'`,
+        ...['eth0.2', 'eth0.3', 'vlan2', 'vlan3', 'vmport0', 'vmport1', 'vmport10'],
+        'THRICE_KEEP',
+        `prune_addresses_in '' <<'THRICE_KEEP'`,
+        'eth0 10.255.2.2/32',
+        'THRICE_KEEP',
+        `prune_routes <<'THRICE_KEEP'`,
+        '10.255.0.0/16',
+        'THRICE_KEEP',
+      ].join('\n'),
+    );
+    expect(script.indexOf(`prune_links_in ''`)).toBeLessThan(script.indexOf(`ip link set dev 'eth0' mtu`));
     expect(script).toContain('# VLAN 2: subnet blue/nodes 10.1.1.0/24 (VNI 10101 on the leaf), VMs bastion, k8s-2\n');
     expect(script).toContain('# vmport1: VM pg-1, subnet blue/db, 10.1.2.10/24, MAC 02:01:0a:01:02:0a\n');
     expect(script.endsWith('\n') && !script.endsWith('\n\n')).toBe(true);

@@ -19,11 +19,25 @@ function withVms(edit: (vm: TopologyIR['overlay']['vms'][number]) => TopologyIR[
 describe('buildHostScriptView', () => {
   it('trunks each subnet of the host VMs on its own VLAN and bridge, ports in natural order', () => {
     expect(viewOf(hostVmTopology, 'hv1')).toEqual({
+      // Converges: keeps its bridges, VLAN subinterfaces and VM ports, the labelled underlay address and its route.
+      converge: {
+        owner: 'setup.sh',
+        ownerWord: `'setup.sh'`,
+        labelSuffix: `':thrice'`,
+        labelsAddresses: true,
+        makesLinks: true,
+        routeProtocol: `'116'`,
+        routeProtocolText: '116',
+        links: ['eth0.10', 'eth0.2', 'vlan10', 'vlan2', 'vmport0', 'vmport1', 'vmport2'],
+        addresses: ['eth0 10.255.2.1/32'],
+        routes: ['10.255.0.0/16'],
+      },
       title: 'hv1 (under leaf1 swp1)',
       uplink: { comment: 'eth0 to leaf1 swp1: an 802.1Q trunk of every subnet below', device: `'eth0'`, mtu: `'9166'` },
       underlay: {
         comment: "10.255.2.1/32 untagged on eth0; the underlay (10.255.0.0/16) via leaf1's loopback 10.255.1.1",
         address: `'10.255.2.1/32'`,
+        label: `'eth0:thrice'`,
         source: `'10.255.2.1'`,
         device: `'eth0'`,
         pool: `'10.255.0.0/16'`,
@@ -68,7 +82,8 @@ describe('buildHostScriptView', () => {
 
   it('has no VLANs and no ports on a host without VMs', () => {
     const empty = { ...hostVmTopology, overlay: { vpcs: hostVmTopology.overlay.vpcs, vms: [] } };
-    expect(viewOf(empty, 'hv1')).toMatchObject({ vlans: [], vmPorts: [] });
+    // ...and keeps no device when it converges: whatever VLANs and ports an earlier revision made go.
+    expect(viewOf(empty, 'hv1')).toMatchObject({ vlans: [], vmPorts: [], converge: { links: [], addresses: ['eth0 10.255.2.1/32'] } });
   });
 
   it('refuses two subnets on one VLAN of a trunk and interface names longer than Linux allows', () => {

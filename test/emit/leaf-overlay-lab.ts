@@ -192,7 +192,7 @@ s.on('error', (e) => console.log(e.code === 'ECONNREFUSED' ? 'refused' : e.code)
 export function expectAnycastGateway(netns: string, links: Map<string, IpLink>, subnet: SubnetIR, leaf: string, leafMac: string): void {
   const own = subnet.leafAddresses.find((a) => a.leaf === leaf)?.address;
   const svi = links.get(subnet.bridge);
-  const device = `${subnet.bridge}-leaf`;
+  const device = `${subnet.bridge}-v0`;
   expect([svi?.address, ipv4Of(svi)], subnet.bridge).toEqual([subnet.gatewayMac, [`${subnet.gateway}/${subnet.prefixLength}`]]);
   const mine = links.get(device);
   expect(mine?.linkinfo, device).toMatchObject({ info_kind: 'macvlan', info_data: { mode: 'private' } });

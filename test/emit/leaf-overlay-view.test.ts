@@ -74,8 +74,39 @@ describe('buildLeafOverlayView', () => {
               ports: [{ comment: 'swp1.2 to host hv2', device: `'swp1.2'`, parent: `'swp1'`, vlan: `'2'` }],
             },
           ],
+          // overlay-netns.sh keeps these in leaf2--blue: every device of the tenant but the VRF, and its addresses.
+          keepLinks: ['br10101', 'br10101-v0', 'br10102', 'br10102-v0', 'br50001', 'swp1.2', 'swp1.3', 'swp2.3', 'vxlan10101', 'vxlan10102', 'vxlan50001'],
+          keepAddresses: ['br10101 10.1.1.1/24', 'br10101-v0 10.1.1.253/24', 'br10102 10.1.2.1/24', 'br10102-v0 10.1.2.254/24'],
         },
       ],
+      // overlay.sh keeps the same devices and the VRF device; it adds no route of its own and labels no address.
+      converge: {
+        owner: 'overlay.sh',
+        ownerWord: `'overlay.sh'`,
+        labelSuffix: `''`,
+        labelsAddresses: false,
+        makesLinks: true,
+        routeProtocol: null,
+        routeProtocolText: null,
+        links: ['blue', 'br10101', 'br10101-v0', 'br10102', 'br10102-v0', 'br50001', 'swp1.2', 'swp1.3', 'swp2.3', 'vxlan10101', 'vxlan10102', 'vxlan50001'],
+        addresses: ['br10101 10.1.1.1/24', 'br10101-v0 10.1.1.253/24', 'br10102 10.1.2.1/24', 'br10102-v0 10.1.2.254/24'],
+        routes: [],
+      },
+      // overlay-netns.sh keeps nothing outside the tenant namespaces: it moves every device into them.
+      convergeNetns: {
+        owner: 'overlay-netns.sh',
+        ownerWord: `'overlay-netns.sh'`,
+        labelSuffix: `''`,
+        labelsAddresses: false,
+        makesLinks: true,
+        routeProtocol: null,
+        routeProtocolText: null,
+        links: [],
+        addresses: [],
+        routes: [],
+      },
+      tenantMark: `'thrice overlay-netns.sh, tenant namespace of leaf2'`,
+      tenantNamespaces: ['leaf2--blue'],
     });
   });
 
@@ -89,8 +120,12 @@ describe('buildLeafOverlayView', () => {
     expect(tenants.map((t) => t.l3Vni.mac)).toEqual([`'02:72:0a:ff:00:03'`, `'02:72:0a:ff:00:03'`]);
   });
 
-  it('gives spines and leaves without VMs nothing to do', () => {
-    for (const name of ['spine1', 'border1']) expect(view(name).tenants, name).toEqual([]);
+  it('gives spines and leaves without VMs no tenant to make, and nothing to keep', () => {
+    for (const name of ['spine1', 'border1']) {
+      expect(view(name).tenants, name).toEqual([]);
+      // ...but to remove: converging keeps no device, address or tenant namespace.
+      expect([view(name).converge.links, view(name).converge.addresses, view(name).tenantNamespaces], name).toEqual([[], [], []]);
+    }
   });
 
   it('gives no switch a tenant when the hosts are the VTEPs', () => {

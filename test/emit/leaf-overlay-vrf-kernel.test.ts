@@ -21,8 +21,9 @@ const work = mkdtempSync(join(tmpdir(), 'thrice-overlay-vrf-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /**
- * The stub: an `ip` first on PATH that records `ip link add <vrf> type vrf table <n>`, answers `link show`
- * and `link set` of a recorded VRF, and drops `master <vrf>` from any other `ip link set` (recording it);
+ * The stub: an `ip` first on PATH that records `ip link add name <vrf> type vrf table <n>`, answers `link show`
+ * (with the alias thrice's mark set) and `link set` of a recorded VRF, and drops `master <vrf>` from any other
+ * `ip link set` (recording it);
  * everything else runs the real ip. So the script runs unchanged, and everything but the VRF devices is
  * made for real by the kernel. The VRF lines themselves are checked through what the stub recorded.
  */
@@ -32,8 +33,13 @@ set -eu
 state=$THRICE_VRF_STUB
 is_vrf() { [ -f "$state/vrf.$1" ]; }
 case "$*" in
-  "link add "*" type vrf table "*) : > "$state/vrf.$3"; echo "vrf $3 table $7" >> "$state/log"; exit 0 ;;
-  "link show dev "*) if is_vrf "$4"; then exit 0; fi ;;
+  "link add name "*" type vrf table "*) : > "$state/vrf.$4"; echo "vrf $4 table $8" >> "$state/log"; exit 0 ;;
+  "link show dev "*)
+    if is_vrf "$4"; then
+      if [ -f "$state/alias.$4" ]; then printf '1: %s: <NOARP,MASTER,UP,LOWER_UP>\n    alias %s\n' "$4" "$(cat "$state/alias.$4")"; fi
+      exit 0
+    fi ;;
+  "link set dev "*" alias "*) if is_vrf "$4"; then vrf=$4; shift 5; printf '%s' "$*" > "$state/alias.$vrf"; exit 0; fi ;;
   "link set dev "*) if is_vrf "$4"; then echo "set $*" >> "$state/log"; exit 0; fi ;;
 esac
 dev=
@@ -125,7 +131,7 @@ describe('overlay.sh against a real kernel', () => {
         const log = stub.log();
         for (const vpc of vpcs) {
           expect(log.filter((line) => line.startsWith(`vrf ${vpc.vrf} `))).toEqual([`vrf ${vpc.vrf} table ${vpc.vrfTable}`]);
-          const enslaved = [vpc.l3Bridge, ...subnetsServedBy(vpc, sw).flatMap((s) => [s.bridge, `${s.bridge}-leaf`])].map((b) => `master ${b} ${vpc.vrf}`);
+          const enslaved = [vpc.l3Bridge, ...subnetsServedBy(vpc, sw).flatMap((s) => [s.bridge, `${s.bridge}-v0`])].map((b) => `master ${b} ${vpc.vrf}`);
           for (const line of enslaved) expect(log.filter((l) => l === line), line).toHaveLength(2); // once per run
         }
         const links = linksOf(lab.netns);

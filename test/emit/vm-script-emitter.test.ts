@@ -31,9 +31,16 @@ describe('vmScriptEmitter', () => {
     expect(script.split('\n').filter((l) => l.startsWith('ip '))).toEqual([
       `ip link set dev 'eth0' address '02:01:0a:01:01:02'`,
       `ip link set dev 'eth0' mtu '9166' up`,
-      `ip addr replace '10.1.1.2/24' dev 'eth0'`,
-      `ip route replace default via '10.1.1.1' dev 'eth0'`,
+      `ip addr replace '10.1.1.2/24' dev 'eth0' label 'eth0:thrice'`,
+      `ip route replace default via '10.1.1.1' dev 'eth0' proto '116'`,
     ]);
+    // It converges first, keeping only this address and the default route, and makes no device of its own.
+    expect(script).toContain(
+      `\nprune_addresses_in '' <<'THRICE_KEEP'\neth0 10.1.1.2/24\nTHRICE_KEEP\nprune_routes <<'THRICE_KEEP'\ndefault\nTHRICE_KEEP\n`,
+    );
+    expect(script).toContain(`\nTHRICE_OWNER='setup.sh'\nTHRICE_LABEL=':thrice'\n`);
+    expect(script).not.toContain('prune_links_in');
+    expect(script.indexOf('prune_routes <<')).toBeLessThan(script.indexOf(`ip link set dev 'eth0'`));
     expect(script.endsWith('\n') && !script.endsWith('\n\n')).toBe(true);
   });
 });

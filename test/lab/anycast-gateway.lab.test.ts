@@ -88,7 +88,7 @@ describe('anycast gateway on examples/three-layer.yaml', { timeout: 300_000 }, (
       expect(firstSyn(vmNetns(sender.name), silent.ip), `${sender.name} (${sender.leaf}) -> ${silent.name} (${silent.leaf})`).toBe('refused');
       // The sender's leaf resolved it by ARP from its own address and MAC (the macvlan), so the reply came back to it.
       const bridge = example.ir.overlay.vpcs.find((v) => v.name === silent.vpc)?.subnets.find((s) => s.name === silent.subnet)?.bridge ?? '';
-      expect(neighbours(state.dir, tenantNetnsName(sender.leaf, vrf), silent.ip)).toContain(`dev ${bridge}-leaf lladdr ${silent.mac}`);
+      expect(neighbours(state.dir, tenantNetnsName(sender.leaf, vrf), silent.ip)).toContain(`dev ${bridge}-v0 lladdr ${silent.mac}`);
     } finally {
       const recorded = readState(defaultLabDir(name)) ?? state;
       if (recorded) {

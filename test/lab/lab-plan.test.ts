@@ -42,7 +42,8 @@ describe('lab plan of examples/three-layer.yaml', () => {
   it('stands in a veth pair for each VLAN the host scripts trunk, named as the scripts expect', () => {
     for (const host of ['hv1', 'hv2', 'hv3']) {
       const script = contents.get(`hosts/${host}/setup.sh`) ?? '';
-      const expected = [...script.matchAll(/name '(eth0\.\d+)' type vlan/g)].map((m) => m[1]);
+      const expected = [...script.matchAll(/^ensure_link '(eth0\.\d+)' link 'eth0' type vlan /gm)].map((m) => m[1]);
+      expect(expected.length, host).toBeGreaterThan(0);
       const standIns = p.links.filter((l) => l.kind === 'vlan-stand-in' && l.b.netns === `lt-${host}`).map((l) => l.b.ifname);
       expect(standIns.sort()).toEqual(expected.sort());
     }
@@ -90,7 +91,8 @@ describe('lab plan of examples/three-layer.yaml', () => {
     ]);
     const nft = contents.get('nftables/border1.nft') ?? '';
     expect(nft).toMatch(/iifname "swp\*" iifname != \{ "swp63", "swp64" \} jump fw_edge/);
-    expect(contents.get('fabric/border1/overlay-netns.sh')).toContain("ip netns add 'border1--blue'");
+    expect(contents.get('fabric/border1/overlay-netns.sh')).toContain("\nensure_tenant 'border1--blue'\n");
+    expect(contents.get('fabric/border1/overlay-netns.sh')).toContain("\nensure_tenant 'border1--green'\n");
     // Made after overlay-netns.sh, in the tenant namespace: no cable of the plan, and no swp1 on the border leaf itself.
     expect(p.links.flatMap((l) => [l.a, l.b]).some((e) => e.netns === 'lt-border1' && e.ifname === 'swp1')).toBe(false);
   });

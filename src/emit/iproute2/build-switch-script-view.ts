@@ -3,6 +3,8 @@ import type { FabricIR, FabricInterfaceIR, SwitchIR } from '../../ir/fabric-ir.j
 import type { SwitchScriptView } from './switch-script-view.js';
 import { isVtepSwitch } from '../frr/is-vtep-switch.js';
 import { shellComment, shellWord } from './shell-word.js';
+import { ATTACHMENT_ROUTE_PROTOCOL, buildConvergeView } from './build-converge-view.js';
+import { thriceLabel } from './thrice-label.js';
 
 /**
  * A switch routes between its ports; the kernel does not unless told. ECMP hashes on L3 only by default, so all
@@ -12,7 +14,22 @@ import { shellComment, shellWord } from './shell-word.js';
 const ROUTER_SYSCTLS = ['net.ipv4.ip_forward=1', 'net.ipv4.fib_multipath_hash_policy=1'];
 
 export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScriptView {
+  const numbered = fabric.linkMode === 'numbered';
+  const hostRoutes = sw.hostPorts.map((port) => `${hostAddress(fabric, port.host)}/32`);
   return {
+    converge: buildConvergeView({
+      owner: 'interfaces.sh',
+      makesLinks: false,
+      labelsAddresses: true,
+      routeProtocol: ATTACHMENT_ROUTE_PROTOCOL,
+      addresses: [
+        { device: 'lo', address: `${sw.loopback}/32` },
+        ...(numbered ? sw.interfaces.map((iface) => ({ device: iface.name, address: numberedAddress(sw, iface) })) : []),
+      ],
+      routes: hostRoutes,
+    }),
+    routeProtocol: shellWord(ATTACHMENT_ROUTE_PROTOCOL),
+    loopbackLabel: shellWord(thriceLabel('lo')),
     title: shellComment(`${sw.name} (${sw.role})`),
     loopbackPurpose: isVtepSwitch(fabric, sw) ? 'BGP router-id and VXLAN tunnel endpoint' : 'BGP router-id',
     loopback: shellWord(`${sw.loopback}/32`),
@@ -23,7 +40,8 @@ export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScr
         comment: shellComment(`${iface.name} to ${iface.peer} ${iface.peerInterface}`),
         device: shellWord(iface.name),
         mtu: shellWord(iface.mtu),
-        address: fabric.linkMode === 'numbered' ? shellWord(numberedAddress(sw, iface)) : null,
+        address: numbered ? shellWord(numberedAddress(sw, iface)) : null,
+        label: shellWord(thriceLabel(iface.name)),
       })),
     hostPorts: [...sw.hostPorts]
       .sort((a, b) => a.port - b.port)

@@ -7,7 +7,8 @@ import type { HostScriptView, HostUnderlayView, HostVlanView, HostVmPortView } f
 import { naturalCompare } from '../../ir/natural-order.js';
 import { shellComment, shellWord } from './shell-word.js';
 import { vmsOnHost } from '../../ir/vm-index.js';
-
+import { ATTACHMENT_ROUTE_PROTOCOL, buildConvergeView } from './build-converge-view.js';
+import { thriceLabel } from './thrice-label.js';
 
 export function buildHostScriptView(fabric: FabricIR, overlay: OverlayIR, host: HostIR): HostScriptView {
   const vms = [...vmsOnHost(overlay, host.name)].sort((a, b) => naturalCompare(a.hostPort, b.hostPort));
@@ -16,6 +17,18 @@ export function buildHostScriptView(fabric: FabricIR, overlay: OverlayIR, host: 
   const subnets = subnetsOf(overlay, vms);
   const bridgeOf = new Map(subnets.map((s) => [subnetKey(s), hostBridgeName(s.vlan)]));
   return {
+    converge: buildConvergeView({
+      owner: 'setup.sh',
+      makesLinks: true,
+      labelsAddresses: true,
+      routeProtocol: ATTACHMENT_ROUTE_PROTOCOL,
+      links: [
+        ...subnets.flatMap((s) => [hostBridgeName(s.vlan), interfaceName(`${host.uplink}.${s.vlan}`)]),
+        ...vms.map((vm) => interfaceName(vm.hostPort)),
+      ],
+      addresses: [{ device: host.uplink, address: `${host.address}/32` }],
+      routes: [fabric.loopbackPool],
+    }),
     title: shellComment(`${host.name} (under ${host.leaf} ${host.leafInterface})`),
     uplink: {
       comment: shellComment(`${host.uplink} to ${host.leaf} ${host.leafInterface}: an 802.1Q trunk of every subnet below`),
@@ -35,6 +48,7 @@ function underlayView(fabric: FabricIR, host: HostIR): HostUnderlayView {
   return {
     comment: shellComment(`${host.address}/32 untagged on ${host.uplink}; the underlay (${fabric.loopbackPool}) via ${host.leaf}'s loopback ${leaf.loopback}`),
     address: shellWord(`${host.address}/32`),
+    label: shellWord(thriceLabel(host.uplink)),
     source: shellWord(host.address),
     device: shellWord(host.uplink),
     pool: shellWord(fabric.loopbackPool),

@@ -1,6 +1,9 @@
 // The ready-to-print shape of one hypervisor's setup.sh: every data string already a quoted shell word.
+import type { ConvergeView } from './converge-view.js';
 
 export interface HostScriptView {
+  /** What the script keeps when it converges: VLAN bridges and subinterfaces, VM ports, the underlay address and route. */
+  readonly converge: ConvergeView;
   /** Comment text: the host and the leaf port its uplink is cabled to. */
   readonly title: string;
   readonly uplink: HostUplinkView;
@@ -26,6 +29,8 @@ export interface HostUnderlayView {
   readonly comment: string;
   /** Shell word: the hypervisor's /32 from the loopback pool. */
   readonly address: string;
+  /** Shell word: its label, `<uplink>:thrice`. */
+  readonly label: string;
   /** Shell word: the same address without its length, the source of what the hypervisor sends. */
   readonly source: string;
   /** Shell word: the uplink. */

@@ -3,7 +3,7 @@ import type { Emitter, OutputFile } from '../emitter.js';
 import type { TopologyIR } from '../../ir/topology-ir.js';
 import { byName } from '../../ir/natural-order.js';
 import { renderTemplate } from '../render-template.js';
-import { vpcsServedBy } from '../frr/served-vpcs.js';
+import { isVtepSwitch } from '../frr/is-vtep-switch.js';
 import { buildLeafOverlayView } from './leaf-overlay-view-builder.js';
 
 /** The templates live with the other iproute2 scripts (`templates/iproute2/leaf-overlay*.hbs`). */
@@ -16,8 +16,9 @@ export const leafOverlayEmitter: Emitter = {
   emit(ir: TopologyIR): OutputFile[] {
     const fabric = ir.fabric;
     if (!fabric) return [];
-    // Only leaves that terminate at least one VPC get scripts: an empty overlay.sh would be noise.
-    const leaves = [...fabric.switches].sort(byName).filter((sw) => vpcsServedBy(fabric, ir.overlay, sw).length > 0);
+    // Every leaf that can terminate VPCs gets the scripts, even when it serves none yet: run on a leaf that an
+    // earlier revision gave tenants, the empty ones remove them.
+    const leaves = [...fabric.switches].sort(byName).filter((sw) => isVtepSwitch(fabric, sw));
     return leaves.flatMap((sw) => {
       const view = buildLeafOverlayView(fabric, ir.overlay, sw);
       return [

@@ -8,6 +8,7 @@ import { routerMacOf, subnetsServedBy, vpcsServedBy } from '../frr/served-vpcs.j
 import { tenantNetnsName } from './leaf-overlay-netns-name.js';
 import { shellComment, shellWord } from './shell-word.js';
 import { vmsUnderLeaf } from '../../ir/vm-index.js';
+import { buildConvergeView } from './build-converge-view.js';
 
 const hostIndexes = new WeakMap<FabricIR, ReadonlyMap<string, HostIR>>();
 
@@ -37,12 +38,14 @@ const OWN_SYSCTLS = ['net.ipv4.conf.<dev>.arp_announce=2', 'net.ipv4.conf.<dev>.
  * The macvlan holding the leaf's own address in a subnet: `br<vni>-v0`, the name ifupdown2's `address-virtual`
  * gives the first macvlan of a bridge, so the script and the persistent interfaces file make the same device.
  */
-function ownDeviceOf(subnet: SubnetIR): string {
+export function ownDeviceOf(subnet: SubnetIR): string {
   return interfaceName(`${subnet.bridge}-v0`);
 }
 
 export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR): LeafOverlayView {
   const mtu = fabric.mtu - VXLAN_OVERHEAD;
+  const vpcs = vpcsServedBy(fabric, overlay, sw);
+  const owned = vpcs.map((vpc) => ownedByTenant(fabric, overlay, sw, vpc));
   return {
     title: shellComment(`${sw.name} (${sw.role})`),
     vtepAddress: shellWord(sw.loopback),
@@ -50,11 +53,59 @@ export function buildLeafOverlayView(fabric: FabricIR, overlay: OverlayIR, sw: S
     mtu: shellWord(mtu),
     mtuReason: shellComment(`${mtu} = fabric MTU ${fabric.mtu} - ${VXLAN_OVERHEAD} bytes of VXLAN`),
     tenantSysctls: TENANT_NAMESPACE_SYSCTLS.map(shellWord),
-    tenants: vpcsServedBy(fabric, overlay, sw).map((vpc) => tenantView(fabric, overlay, sw, vpc)),
+    tenants: vpcs.map((vpc, i) => tenantView(fabric, overlay, sw, vpc, owned[i]!)),
+    converge: buildConvergeView({
+      owner: 'overlay.sh',
+      makesLinks: true,
+      labelsAddresses: false,
+      routeProtocol: null,
+      links: owned.flatMap((o) => [o.vrf, ...o.links]),
+      addresses: owned.flatMap((o) => o.addresses),
+    }),
+    // Nothing of overlay-netns.sh stays here: it moves every device into a tenant namespace.
+    convergeNetns: buildConvergeView({ owner: 'overlay-netns.sh', makesLinks: true, labelsAddresses: false, routeProtocol: null }),
+    tenantMark: shellWord(`thrice overlay-netns.sh, tenant namespace of ${sw.name}`),
+    tenantNamespaces: vpcs.map((vpc) => tenantNetnsName(sw.name, vpc.vrf)).sort(),
   };
 }
 
-function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: VpcIR): LeafTenantView {
+/** What one tenant makes on this leaf: its VRF, then the devices and addresses inside it. */
+interface TenantOwned {
+  readonly vrf: string;
+  readonly links: readonly string[];
+  readonly addresses: readonly { readonly device: string; readonly address: string }[];
+}
+
+function ownedByTenant(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: VpcIR): TenantOwned {
+  const subnets = subnetsServedBy(vpc, sw);
+  return {
+    vrf: vpc.vrf,
+    links: [
+      vpc.l3Vxlan,
+      vpc.l3Bridge,
+      ...subnets.flatMap((subnet) => [
+        subnet.vxlan,
+        subnet.bridge,
+        ownDeviceOf(subnet),
+        ...hostsWithVmsIn(fabric, overlay, sw, subnet).map((host) => subinterfaceName(host, subnet)),
+      ]),
+    ],
+    addresses: subnets.flatMap((subnet) => [
+      { device: subnet.bridge, address: `${subnet.gateway}/${subnet.prefixLength}` },
+      { device: ownDeviceOf(subnet), address: `${ownAddressOf(sw, subnet)}/${subnet.prefixLength}` },
+    ]),
+  };
+}
+
+function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: VpcIR, owned: TenantOwned): LeafTenantView {
+  const keep = buildConvergeView({
+    owner: 'overlay-netns.sh',
+    makesLinks: true,
+    labelsAddresses: false,
+    routeProtocol: null,
+    links: owned.links,
+    addresses: owned.addresses,
+  });
   const netns = tenantNetnsName(sw.name, vpc.vrf);
   const peers = vpc.peers.length > 0 ? `, peered with ${vpc.peers.join(', ')}` : '';
   return {
@@ -71,6 +122,8 @@ function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: Vpc
       mac: shellWord(routerMacOf(vpc, sw)),
     },
     subnets: subnetsServedBy(vpc, sw).map((subnet) => subnetView(fabric, overlay, sw, routerMacOf(vpc, sw), subnet)),
+    keepLinks: keep.links,
+    keepAddresses: keep.addresses,
   };
 }
 
@@ -85,8 +138,7 @@ function tenantView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: Vpc
  */
 function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, leafMac: string, subnet: SubnetIR): LeafSubnetView {
   const hosts = hostsWithVmsIn(fabric, overlay, sw, subnet);
-  const own = subnet.leafAddresses.find((a) => a.leaf === sw.name);
-  if (!own) throw new Error(`thrice: overlay IR has no SVI address of ${sw.name} in subnet ${subnet.vpc}/${subnet.name}`);
+  const own = ownAddressOf(sw, subnet);
   const device = ownDeviceOf(subnet);
   return {
     vni: {
@@ -101,10 +153,10 @@ function subnetView(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, leafMac:
     gateway: shellWord(`${subnet.gateway}/${subnet.prefixLength}`),
     sviSysctls: SVI_SYSCTLS.map((s) => shellWord(s.replace('<dev>', subnet.bridge))),
     own: {
-      comment: shellComment(`${sw.name}'s own address ${own.address} in the subnet, on macvlan ${device}: it ARPs from it, so replies come back here`),
+      comment: shellComment(`${sw.name}'s own address ${own} in the subnet, on macvlan ${device}: it ARPs from it, so replies come back here`),
       device: shellWord(device),
       mac: shellWord(leafMac),
-      address: shellWord(`${own.address}/${subnet.prefixLength}`),
+      address: shellWord(`${own}/${subnet.prefixLength}`),
       sysctls: OWN_SYSCTLS.map((s) => shellWord(s.replace('<dev>', device))),
     },
     ports: hosts.map((host) => subinterfaceView(host, subnet)),
@@ -123,8 +175,19 @@ function hostsWithVmsIn(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subn
   return hosts.sort((a, b) => a.leafPort - b.leafPort);
 }
 
+/** The leaf's own address in the subnet (its SVI address); its absence is an IR bug. */
+function ownAddressOf(sw: SwitchIR, subnet: SubnetIR): string {
+  const own = subnet.leafAddresses.find((a) => a.leaf === sw.name);
+  if (!own) throw new Error(`thrice: overlay IR has no SVI address of ${sw.name} in subnet ${subnet.vpc}/${subnet.name}`);
+  return own.address;
+}
+
+function subinterfaceName(host: HostIR, subnet: SubnetIR): string {
+  return interfaceName(`${host.leafInterface}.${subnet.vlan}`);
+}
+
 function subinterfaceView(host: HostIR, subnet: SubnetIR): LeafSubinterfaceView {
-  const device = interfaceName(`${host.leafInterface}.${subnet.vlan}`);
+  const device = subinterfaceName(host, subnet);
   return {
     comment: shellComment(`${device} to host ${host.name}`),
     device: shellWord(device),

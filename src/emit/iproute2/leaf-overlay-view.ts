@@ -1,4 +1,5 @@
 // The ready-to-print shape of a leaf's overlay.sh and overlay-netns.sh: every data string already a quoted shell word.
+import type { ConvergeView } from './converge-view.js';
 
 export interface LeafOverlayView {
   /** Comment text: the leaf and its role. */
@@ -15,6 +16,17 @@ export interface LeafOverlayView {
   readonly tenantSysctls: readonly string[];
   /** One per VPC this leaf serves, by name. */
   readonly tenants: readonly LeafTenantView[];
+  /** What overlay.sh keeps when it converges: every device and address of every tenant. */
+  readonly converge: ConvergeView;
+  /** The same for overlay-netns.sh, whose devices all live in the tenant namespaces (kept per tenant below). */
+  readonly convergeNetns: ConvergeView;
+  /**
+   * Shell word: the alias overlay-netns.sh puts on a tenant namespace's lo, which marks the namespace as its own;
+   * unlike a device's mark it has no `thrice overlay-netns.sh: ` prefix, so lo never counts as a device it made.
+   */
+  readonly tenantMark: string;
+  /** Heredoc lines: the tenant namespaces overlay-netns.sh keeps. */
+  readonly tenantNamespaces: readonly string[];
 }
 
 export interface LeafTenantView {
@@ -32,6 +44,10 @@ export interface LeafTenantView {
   readonly l3Vni: LeafVniView;
   /** Subnets this leaf serves, by name. */
   readonly subnets: readonly LeafSubnetView[];
+  /** Heredoc lines: the devices overlay-netns.sh keeps in this tenant's namespace. */
+  readonly keepLinks: readonly string[];
+  /** Heredoc lines: the addresses (`<device> <address>/<length>`) it keeps there. */
+  readonly keepAddresses: readonly string[];
 }
 
 /** A VXLAN device and the bridge it is the tunnel port of: one per VNI (Linux's traditional model). */

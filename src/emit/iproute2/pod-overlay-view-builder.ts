@@ -4,6 +4,7 @@ import type { PodHostGwRouteView, PodOverlayUnsupportedView, PodOverlayView, Pod
 import { naturalCompare } from '../../ir/natural-order.js';
 import { flannelForwardRules, flannelPostroutingRules } from './pod-overlay-masquerade.js';
 import { shellComment, shellWord } from './shell-word.js';
+import { POD_ROUTE_PROTOCOL, buildConvergeView } from './build-converge-view.js';
 
 /** The bridge flannel's CNI plugin delegates to (the `bridge` plugin's default name). */
 const POD_BRIDGE = 'cni0';
@@ -15,7 +16,21 @@ const NODE_SYSCTLS = ['net.ipv4.ip_forward=1'];
 export function buildPodOverlayView(cluster: ClusterIR, node: ClusterNodeIR): PodOverlayView {
   const others = cluster.nodes.filter((n) => n.name !== node.name).sort((a, b) => naturalCompare(a.name, b.name));
   const vxlan = cluster.cni.backend === 'vxlan';
+  const hostGw = cluster.cni.backend === 'host-gw';
   return {
+    converge: buildConvergeView({
+      owner: 'pod-overlay.sh',
+      makesLinks: true,
+      labelsAddresses: false,
+      routeProtocol: POD_ROUTE_PROTOCOL,
+      links: [POD_BRIDGE, ...(vxlan ? [cluster.cni.device] : [])],
+      addresses: [
+        { device: POD_BRIDGE, address: node.bridgeAddress },
+        ...(vxlan ? [{ device: cluster.cni.device, address: node.vtepAddress }] : []),
+      ],
+      routes: vxlan || hostGw ? others.map((other) => other.podSubnet) : [],
+    }),
+    routeProtocol: shellWord(POD_ROUTE_PROTOCOL),
     title: shellComment(`${node.name} of cluster ${cluster.name} (flannel ${cluster.cni.backend} backend)`),
     sysctls: NODE_SYSCTLS.map(shellWord),
     bridge: {
@@ -26,10 +41,10 @@ export function buildPodOverlayView(cluster: ClusterIR, node: ClusterNodeIR): Po
     },
     vxlan: vxlan ? vxlanView(cluster, node) : null,
     vxlanPeers: vxlan ? others.map((other) => vxlanPeerView(cluster, other)) : [],
-    hostGwRoutes: cluster.cni.backend === 'host-gw' ? others.map((other) => hostGwRouteView(node, other)) : [],
+    keepNeighbours: vxlan ? others.map((other) => addressOf(other.vtepAddress)).sort() : [],
+    keepFdb: vxlan ? others.map((other) => other.vtepMac.toLowerCase()).sort() : [],
+    hostGwRoutes: hostGw ? others.map((other) => hostGwRouteView(node, other)) : [],
     masquerade: {
-      family: shellWord('ip'),
-      table: shellWord(MASQUERADE_TABLE),
       tableText: `ip ${MASQUERADE_TABLE}`,
       comment: shellComment(`pods ${cluster.podCidr}, this node's ${node.podSubnet}`),
       forwardRules: flannelForwardRules(cluster.podCidr),

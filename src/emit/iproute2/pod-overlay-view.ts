@@ -1,6 +1,15 @@
 // The ready-to-print shape of one node VM's pod-overlay.sh: shell words, comment texts and checked nftables rules.
+import type { ConvergeView } from './converge-view.js';
 
 export interface PodOverlayView {
+  /** What the script keeps when it converges: cni0, the VXLAN device, their addresses, the routes to other nodes' pods. */
+  readonly converge: ConvergeView;
+  /** Shell word: the protocol number of those routes. */
+  readonly routeProtocol: string;
+  /** Heredoc lines: the other nodes' VTEP addresses, the permanent neighbours the VXLAN device keeps. */
+  readonly keepNeighbours: readonly string[];
+  /** Heredoc lines: their VTEP MACs, the FDB entries it keeps. */
+  readonly keepFdb: readonly string[];
   /** Comment text: the node, its cluster and the flannel backend. */
   readonly title: string;
   /** Shell words of `sysctl -w` assignments. */
@@ -74,10 +83,7 @@ export interface PodHostGwRouteView {
 }
 
 export interface PodMasqueradeView {
-  /** Shell words: nftables family and table name, for `nft list/delete table`. */
-  readonly family: string;
-  readonly table: string;
-  /** The same, as nftables text inside the ruleset. */
+  /** nftables text: family and table name (`ip thrice-flannel`), declared, deleted and made again in one transaction. */
   readonly tableText: string;
   /** Comment text: the pod CIDR and the node's pod subnet. */
   readonly comment: string;

@@ -1,6 +1,14 @@
 // The ready-to-print shape of one switch's interfaces.sh: every data string already a quoted shell word.
 
+import type { ConvergeView } from './converge-view.js';
+
 export interface SwitchScriptView {
+  /** What the script keeps when it converges: the loopback, the /31s and the host routes. */
+  readonly converge: ConvergeView;
+  /** Shell word: the protocol number of the host routes. */
+  readonly routeProtocol: string;
+  /** Shell word: the loopback address's label, `lo:thrice`. */
+  readonly loopbackLabel: string;
   /** Comment text (not a shell word): the switch and its role. */
   readonly title: string;
   /** Comment text: what the loopback is used for on this switch. */
@@ -24,6 +32,8 @@ export interface SwitchFabricPortView {
   readonly mtu: string;
   /** Shell word of this end's `/31` on numbered links; `null` on unnumbered ones (IPv6 link-local only). */
   readonly address: string | null;
+  /** Shell word: the /31's label, `swpN:thrice`. */
+  readonly label: string;
 }
 
 export interface SwitchHostPortView {

@@ -15,33 +15,135 @@
 # FRR: with its namespace VRF backend (`zebra -n`) every namespace is a VRF of the same name, so the
 # VRFs in frr.conf must then be named `<leaf>--<vrf>`; as FRR documents for EVPN with that backend,
 # each VNI's bridge and VXLAN device sit in the VRF's namespace.
-# An existing swpN.<vlan> is used as it is: a lab without 802.1Q stands a veth pair in for each VLAN.
+# An swpN.<vlan> that exists without thrice's mark is used as it is: a lab without 802.1Q stands a veth pair in for each VLAN.
 # Run after interfaces.sh: the loopback is the VTEP address, and the host ports carry the fabric MTU,
 # so VLAN subinterfaces fit; every overlay device gets MTU 9166 = fabric MTU 9216 - 50 bytes of VXLAN.
-# Safe to run again (every step is idempotent).
+# Safe to run again, and it converges: run on a leaf that an earlier revision set up, it deletes the tenant
+# namespaces of VPCs this one does not have, removes what else that revision made and this one does not, and
+# remakes a device whose settings changed.
 # Run it in the leaf's network namespace as it is (a lab enters one with nsenter --net=/var/run/netns/<leaf>),
 # not under `ip netns exec`: that gives it a private mount namespace, and the tenant namespaces would
 # vanish with it when the script ends.
 set -eu
 
-# Whether a device exists here: `ip link add` cannot replace bridges, VXLAN or VLAN devices.
-link_exists() { ip link show dev "$1" >/dev/null 2>&1; }
-# Whether namespace $1 exists (every namespace has a lo).
-netns_exists() { ip -n "$1" link show dev lo >/dev/null 2>&1; }
-# Whether device $2 already lives in tenant namespace $1 (an earlier run moved it there).
-tenant_link_exists() { ip -n "$1" link show dev "$2" >/dev/null 2>&1; }
-# Moves device $2 from here into tenant namespace $1, unless an earlier run did.
-move_to_tenant() { tenant_link_exists "$1" "$2" || ip link set dev "$2" netns "$1"; }
+# What this script makes carries a mark, so that a later revision of it finds what it no longer has and removes it:
+# each device it creates has the alias `thrice overlay-netns.sh: <how it was made>`.
+# A device without the mark is someone else's (a port, a lab's stand-in): used as it is, never remade or removed.
+THRICE_OWNER='overlay-netns.sh'
+THRICE_LABEL=''
+
+# Runs ip in network namespace $1, or here when $1 is empty.
+ip_in() {
+  if [ -n "$1" ]; then
+    ns=$1
+    shift
+    ip -n "$ns" "$@"
+  else
+    shift
+    ip "$@"
+  fi
+}
+# The devices this script made in namespace $1 ('' for here), one per line.
+owned_links_in() {
+  ip_in "$1" -o link show | awk -v mark="alias thrice $THRICE_OWNER: " 'index($0, mark) { name = $2; sub(/[:@].*/, "", name); print name }'
+}
+# Makes device $2 in namespace $1 ('' for here) with `ip link add name $2 <the rest>`, unless it is there. One this
+# script made with other settings (its mark differs) is deleted and made again: `ip link set` cannot change them.
+ensure_link_in() {
+  ns=$1 name=$2
+  shift 2
+  mark="thrice $THRICE_OWNER: $*"
+  if ip_in "$ns" link show dev "$name" >/dev/null 2>&1; then
+    case "$(ip_in "$ns" link show dev "$name" | sed -n 's/^    alias //p')" in
+      "$mark") return 0 ;;
+      "thrice $THRICE_OWNER: "*) ip_in "$ns" link del dev "$name" ;;
+      *) return 0 ;;
+    esac
+  fi
+  ip_in "$ns" link add name "$name" "$@"
+  ip_in "$ns" link set dev "$name" alias "$mark"
+}
+ensure_link() { ensure_link_in '' "$@"; }
+# Deletes the devices this script made in namespace $1 ('' for here) that are not listed on stdin, one per line;
+# a device's VLANs and macvlans go with it.
+prune_links_in() {
+  keep=$(cat)
+  for dev in $(owned_links_in "$1" | grep -Fvx -e "$keep"); do
+    if ip_in "$1" link show dev "$dev" >/dev/null 2>&1; then
+      printf 'thrice: removing device %s\n' "$dev"
+      ip_in "$1" link del dev "$dev"
+    fi
+  done
+}
+# Deletes the IPv4 addresses this script set in namespace $1 ('' for here) that are not listed on stdin as
+# `<device> <address>/<length>`: those labelled <device>$THRICE_LABEL (when it labels any), and any on a device it made.
+prune_addresses_in() {
+  keep=$(cat)
+  ip_in "$1" -o -4 addr show | awk -v owned="$(owned_links_in "$1")" -v label="$THRICE_LABEL" '
+    BEGIN { n = split(owned, names, "\n"); for (i = 1; i <= n; i++) mine[names[i]] = 1 }
+    { dev = $2; sub(/@.*/, "", dev); if ((dev in mine) || (label != "" && index($0, " " dev label "\\"))) print dev " " $4 }' |
+    grep -Fvx -e "$keep" | while read -r dev address; do
+      printf 'thrice: removing address %s from %s\n' "$address" "$dev"
+      ip_in "$1" addr del "$address" dev "$dev"
+    done
+}
+# Makes tenant namespace $1 unless it exists, and marks it as this script's (its lo carries the mark).
+ensure_tenant() {
+  if ! ip -n "$1" link show dev lo >/dev/null 2>&1; then ip netns add "$1"; fi
+  ip -n "$1" link set dev lo alias 'thrice overlay-netns.sh, tenant namespace of border1' up
+}
+# Deletes the tenant namespaces this script made for this leaf that are not listed on stdin, one per line,
+# with every device in them.
+prune_tenants() {
+  keep=$(cat)
+  for ns in $(ip netns list | awk '{ print $1 }' | grep -Fvx -e "$keep"); do
+    if ip -n "$ns" link show dev lo 2>/dev/null | grep -Fqx -e "    alias "'thrice overlay-netns.sh, tenant namespace of border1'; then
+      printf 'thrice: removing tenant namespace %s\n' "$ns"
+      ip netns del "$ns"
+    fi
+  done
+}
+# Makes device $2 in tenant namespace $1 as `ip link add name $2 <the rest>`: here, then moved there (a VXLAN
+# device keeps its underlay socket here). One this script made with other settings is deleted and made again;
+# one without the mark (a lab's VLAN stand-in) is moved as it is.
+ensure_tenant_link() {
+  tenant=$1 device=$2
+  shift 2
+  case "$(ip -n "$tenant" link show dev "$device" 2>/dev/null | sed -n 's/^    alias //p')" in
+    "thrice $THRICE_OWNER: $*") return 0 ;;
+    "thrice $THRICE_OWNER: "*) ip -n "$tenant" link del dev "$device" ;;
+    '') ;;
+    *) return 0 ;;
+  esac
+  if ip -n "$tenant" link show dev "$device" >/dev/null 2>&1; then return 0; fi
+  ensure_link "$device" "$@"
+  ip link set dev "$device" netns "$tenant"
+}
+
+# Converge: remove what an earlier revision of this script made and this one does not have (before making anything,
+# so that nothing stale stands in the way): tenant namespaces of VPCs it no longer has, and anything left here.
+prune_tenants <<'THRICE_KEEP'
+border1--alpha
+border1--bravo
+border1--charlie
+THRICE_KEEP
+prune_links_in '' <<'THRICE_KEEP'
+THRICE_KEEP
 
 # VPC alpha 10.11.0.0/16: VRF alpha, routing table 1001, L3 VNI 50011, peered with bravo
-netns_exists 'border1--alpha' || ip netns add 'border1--alpha'
+ensure_tenant 'border1--alpha'
 printf '%s\n' 'thrice: VRF alpha of border1 is network namespace border1--alpha'
-ip -n 'border1--alpha' link set dev lo up
+# What an earlier revision made in this namespace and this one does not have.
+prune_links_in 'border1--alpha' <<'THRICE_KEEP'
+br50011
+vxlan50011
+THRICE_KEEP
+prune_addresses_in 'border1--alpha' <<'THRICE_KEEP'
+THRICE_KEEP
 ip netns exec 'border1--alpha' sysctl -q -w 'net.ipv4.ip_forward=1'
 # L3 VNI 50011 (symmetric IRB): routed tenant traffic between leaves; the bridge MAC is the router MAC
-tenant_link_exists 'border1--alpha' 'vxlan50011' || link_exists 'vxlan50011' || ip link add 'vxlan50011' type vxlan id '50011' local '10.255.0.5' dstport '4789' nolearning
-move_to_tenant 'border1--alpha' 'vxlan50011'
-tenant_link_exists 'border1--alpha' 'br50011' || ip -n 'border1--alpha' link add 'br50011' type bridge
+ensure_tenant_link 'border1--alpha' 'vxlan50011' type vxlan id '50011' local '10.255.0.5' dstport '4789' nolearning
+ensure_link_in 'border1--alpha' 'br50011' type bridge
 ip -n 'border1--alpha' link set dev 'br50011' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'border1--alpha' link set dev 'vxlan50011' master 'br50011' mtu '9166' up
 bridge -n 'border1--alpha' link set dev 'vxlan50011' neigh_suppress on learning off
@@ -50,14 +152,19 @@ ip -n 'border1--alpha' link set dev 'br50011' addrgenmode none
 ip -n 'border1--alpha' -6 addr flush dev 'br50011' scope link
 
 # VPC bravo 10.12.0.0/16: VRF bravo, routing table 1002, L3 VNI 50012, peered with alpha, charlie
-netns_exists 'border1--bravo' || ip netns add 'border1--bravo'
+ensure_tenant 'border1--bravo'
 printf '%s\n' 'thrice: VRF bravo of border1 is network namespace border1--bravo'
-ip -n 'border1--bravo' link set dev lo up
+# What an earlier revision made in this namespace and this one does not have.
+prune_links_in 'border1--bravo' <<'THRICE_KEEP'
+br50012
+vxlan50012
+THRICE_KEEP
+prune_addresses_in 'border1--bravo' <<'THRICE_KEEP'
+THRICE_KEEP
 ip netns exec 'border1--bravo' sysctl -q -w 'net.ipv4.ip_forward=1'
 # L3 VNI 50012 (symmetric IRB): routed tenant traffic between leaves; the bridge MAC is the router MAC
-tenant_link_exists 'border1--bravo' 'vxlan50012' || link_exists 'vxlan50012' || ip link add 'vxlan50012' type vxlan id '50012' local '10.255.0.5' dstport '4789' nolearning
-move_to_tenant 'border1--bravo' 'vxlan50012'
-tenant_link_exists 'border1--bravo' 'br50012' || ip -n 'border1--bravo' link add 'br50012' type bridge
+ensure_tenant_link 'border1--bravo' 'vxlan50012' type vxlan id '50012' local '10.255.0.5' dstport '4789' nolearning
+ensure_link_in 'border1--bravo' 'br50012' type bridge
 ip -n 'border1--bravo' link set dev 'br50012' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'border1--bravo' link set dev 'vxlan50012' master 'br50012' mtu '9166' up
 bridge -n 'border1--bravo' link set dev 'vxlan50012' neigh_suppress on learning off
@@ -66,14 +173,19 @@ ip -n 'border1--bravo' link set dev 'br50012' addrgenmode none
 ip -n 'border1--bravo' -6 addr flush dev 'br50012' scope link
 
 # VPC charlie 10.13.0.0/16: VRF charlie, routing table 1003, L3 VNI 50013, peered with bravo
-netns_exists 'border1--charlie' || ip netns add 'border1--charlie'
+ensure_tenant 'border1--charlie'
 printf '%s\n' 'thrice: VRF charlie of border1 is network namespace border1--charlie'
-ip -n 'border1--charlie' link set dev lo up
+# What an earlier revision made in this namespace and this one does not have.
+prune_links_in 'border1--charlie' <<'THRICE_KEEP'
+br50013
+vxlan50013
+THRICE_KEEP
+prune_addresses_in 'border1--charlie' <<'THRICE_KEEP'
+THRICE_KEEP
 ip netns exec 'border1--charlie' sysctl -q -w 'net.ipv4.ip_forward=1'
 # L3 VNI 50013 (symmetric IRB): routed tenant traffic between leaves; the bridge MAC is the router MAC
-tenant_link_exists 'border1--charlie' 'vxlan50013' || link_exists 'vxlan50013' || ip link add 'vxlan50013' type vxlan id '50013' local '10.255.0.5' dstport '4789' nolearning
-move_to_tenant 'border1--charlie' 'vxlan50013'
-tenant_link_exists 'border1--charlie' 'br50013' || ip -n 'border1--charlie' link add 'br50013' type bridge
+ensure_tenant_link 'border1--charlie' 'vxlan50013' type vxlan id '50013' local '10.255.0.5' dstport '4789' nolearning
+ensure_link_in 'border1--charlie' 'br50013' type bridge
 ip -n 'border1--charlie' link set dev 'br50013' address '02:72:0a:ff:00:05' mtu '9166' up
 ip -n 'border1--charlie' link set dev 'vxlan50013' master 'br50013' mtu '9166' up
 bridge -n 'border1--charlie' link set dev 'vxlan50013' neigh_suppress on learning off

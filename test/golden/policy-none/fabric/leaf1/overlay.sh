@@ -6,21 +6,97 @@
 # macvlan on it with this leaf's own MAC and address, from which the leaf ARPs (so replies of hosts behind
 # other leaves come back here). FRR's zebra discovers all of it; frr.conf maps each VRF to its L3 VNI.
 # Needs VRF devices (CONFIG_NET_VRF) and 802.1Q; overlay-netns.sh is the variant for kernels without VRFs.
-# An existing swpN.<vlan> is used as it is: a lab without 802.1Q stands a veth pair in for each VLAN.
+# An swpN.<vlan> that exists without thrice's mark is used as it is: a lab without 802.1Q stands a veth pair in for each VLAN.
 # Run after interfaces.sh: the loopback is the VTEP address, and the host ports carry the fabric MTU,
 # so VLAN subinterfaces fit; every overlay device gets MTU 9166 = fabric MTU 9216 - 50 bytes of VXLAN.
-# Safe to run again (every step is idempotent).
+# Safe to run again, and it converges: run on a leaf that an earlier revision set up, it removes the VRFs, VNIs,
+# gateways and VLANs that revision made and this one does not have, and remakes a device whose settings changed.
 set -eu
 
-# Whether a device exists: `ip link add` cannot replace bridges, VXLAN, VRF or VLAN devices.
-link_exists() { ip link show dev "$1" >/dev/null 2>&1; }
+# What this script makes carries a mark, so that a later revision of it finds what it no longer has and removes it:
+# each device it creates has the alias `thrice overlay.sh: <how it was made>`.
+# A device without the mark is someone else's (a port, a lab's stand-in): used as it is, never remade or removed.
+THRICE_OWNER='overlay.sh'
+THRICE_LABEL=''
+
+# Runs ip in network namespace $1, or here when $1 is empty.
+ip_in() {
+  if [ -n "$1" ]; then
+    ns=$1
+    shift
+    ip -n "$ns" "$@"
+  else
+    shift
+    ip "$@"
+  fi
+}
+# The devices this script made in namespace $1 ('' for here), one per line.
+owned_links_in() {
+  ip_in "$1" -o link show | awk -v mark="alias thrice $THRICE_OWNER: " 'index($0, mark) { name = $2; sub(/[:@].*/, "", name); print name }'
+}
+# Makes device $2 in namespace $1 ('' for here) with `ip link add name $2 <the rest>`, unless it is there. One this
+# script made with other settings (its mark differs) is deleted and made again: `ip link set` cannot change them.
+ensure_link_in() {
+  ns=$1 name=$2
+  shift 2
+  mark="thrice $THRICE_OWNER: $*"
+  if ip_in "$ns" link show dev "$name" >/dev/null 2>&1; then
+    case "$(ip_in "$ns" link show dev "$name" | sed -n 's/^    alias //p')" in
+      "$mark") return 0 ;;
+      "thrice $THRICE_OWNER: "*) ip_in "$ns" link del dev "$name" ;;
+      *) return 0 ;;
+    esac
+  fi
+  ip_in "$ns" link add name "$name" "$@"
+  ip_in "$ns" link set dev "$name" alias "$mark"
+}
+ensure_link() { ensure_link_in '' "$@"; }
+# Deletes the devices this script made in namespace $1 ('' for here) that are not listed on stdin, one per line;
+# a device's VLANs and macvlans go with it.
+prune_links_in() {
+  keep=$(cat)
+  for dev in $(owned_links_in "$1" | grep -Fvx -e "$keep"); do
+    if ip_in "$1" link show dev "$dev" >/dev/null 2>&1; then
+      printf 'thrice: removing device %s\n' "$dev"
+      ip_in "$1" link del dev "$dev"
+    fi
+  done
+}
+# Deletes the IPv4 addresses this script set in namespace $1 ('' for here) that are not listed on stdin as
+# `<device> <address>/<length>`: those labelled <device>$THRICE_LABEL (when it labels any), and any on a device it made.
+prune_addresses_in() {
+  keep=$(cat)
+  ip_in "$1" -o -4 addr show | awk -v owned="$(owned_links_in "$1")" -v label="$THRICE_LABEL" '
+    BEGIN { n = split(owned, names, "\n"); for (i = 1; i <= n; i++) mine[names[i]] = 1 }
+    { dev = $2; sub(/@.*/, "", dev); if ((dev in mine) || (label != "" && index($0, " " dev label "\\"))) print dev " " $4 }' |
+    grep -Fvx -e "$keep" | while read -r dev address; do
+      printf 'thrice: removing address %s from %s\n' "$address" "$dev"
+      ip_in "$1" addr del "$address" dev "$dev"
+    done
+}
+
+# Converge: remove what an earlier revision of this script made and this one does not have (before making anything,
+# so that nothing stale stands in the way).
+prune_links_in '' <<'THRICE_KEEP'
+blue
+br10101
+br10101-v0
+br50001
+swp1.2
+vxlan10101
+vxlan50001
+THRICE_KEEP
+prune_addresses_in '' <<'THRICE_KEEP'
+br10101 10.1.1.1/24
+br10101-v0 10.1.1.254/24
+THRICE_KEEP
 
 # VPC blue 10.1.0.0/16: VRF blue, routing table 1001, L3 VNI 50001
-link_exists 'blue' || ip link add 'blue' type vrf table '1001'
+ensure_link 'blue' type vrf table '1001'
 ip link set dev 'blue' up
 # L3 VNI 50001 (symmetric IRB): routed tenant traffic between leaves; the bridge MAC is the router MAC
-link_exists 'vxlan50001' || ip link add 'vxlan50001' type vxlan id '50001' local '10.255.0.2' dstport '4789' nolearning
-link_exists 'br50001' || ip link add 'br50001' type bridge
+ensure_link 'vxlan50001' type vxlan id '50001' local '10.255.0.2' dstport '4789' nolearning
+ensure_link 'br50001' type bridge
 ip link set dev 'br50001' address '02:72:0a:ff:00:02' mtu '9166' master 'blue' up
 ip link set dev 'vxlan50001' master 'br50001' mtu '9166' up
 bridge link set dev 'vxlan50001' neigh_suppress on learning off
@@ -28,8 +104,8 @@ bridge link set dev 'vxlan50001' neigh_suppress on learning off
 ip link set dev 'br50001' addrgenmode none
 ip -6 addr flush dev 'br50001' scope link
 # subnet blue/nodes 10.1.1.0/24: L2 VNI 10101, VLAN 2 to hosts, anycast gateway 10.1.1.1
-link_exists 'vxlan10101' || ip link add 'vxlan10101' type vxlan id '10101' local '10.255.0.2' dstport '4789' nolearning
-link_exists 'br10101' || ip link add 'br10101' type bridge
+ensure_link 'vxlan10101' type vxlan id '10101' local '10.255.0.2' dstport '4789' nolearning
+ensure_link 'br10101' type bridge
 ip link set dev 'br10101' address '02:74:68:00:27:75' mtu '9166' master 'blue' up
 ip link set dev 'vxlan10101' master 'br10101' mtu '9166' up
 bridge link set dev 'vxlan10101' neigh_suppress on learning off
@@ -37,12 +113,12 @@ ip addr replace '10.1.1.1/24' dev 'br10101' metric 1024
 sysctl -q -w 'net.ipv4.conf.br10101.arp_ignore=1'
 sysctl -q -w 'net.ipv4.conf.br10101.arp_accept=1'
 # leaf1's own address 10.1.1.254 in the subnet, on macvlan br10101-v0: it ARPs from it, so replies come back here
-link_exists 'br10101-v0' || ip link add link 'br10101' name 'br10101-v0' type macvlan mode private
+ensure_link 'br10101-v0' link 'br10101' type macvlan mode private
 sysctl -q -w 'net.ipv4.conf.br10101-v0.arp_announce=2'
 sysctl -q -w 'net.ipv4.conf.br10101-v0.arp_ignore=1'
 ip link set dev 'br10101-v0' address '02:72:0a:ff:00:02' mtu '9166' master 'blue' up
 ip addr replace '10.1.1.254/24' dev 'br10101-v0'
 bridge fdb replace '02:72:0a:ff:00:02' dev 'br10101' self local
 # swp1.2 to host hv1
-link_exists 'swp1.2' || ip link add link 'swp1' name 'swp1.2' type vlan id '2'
+ensure_link 'swp1.2' link 'swp1' type vlan id '2'
 ip link set dev 'swp1.2' master 'br10101' mtu '9166' up
