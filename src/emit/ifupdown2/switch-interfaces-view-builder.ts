@@ -5,23 +5,11 @@ import type { OverlayIR } from '../../ir/overlay-ir.js';
 import { isVtepSwitch } from '../frr/is-vtep-switch.js';
 import { vpcsServedBy } from '../frr/served-vpcs.js';
 import { shellComment } from '../iproute2/shell-word.js';
+import { ROUTER_SYSCTLS, hostAddress, numberedAddress } from '../iproute2/switch-settings.js';
 import type { InterfaceStanzaView } from './interface-stanza-view.js';
 import { attribute, postUp } from './stanza-attribute.js';
-import type { SwitchInterfacesView, SwitchSysctlView, SysctlSettingView } from './switch-interfaces-view.js';
+import type { SwitchInterfacesView, SwitchSysctlView } from './switch-interfaces-view.js';
 import { buildTenantStanzas } from './tenant-stanzas-builder.js';
-
-/**
- * Global settings, the same as interfaces.sh sets: they are no interface's, so they go to /etc/sysctl.d, which
- * systemd-sysctl applies at boot before networking. (ifupdown2's `ip-forward` is per device, see below.)
- */
-const ROUTER_SYSCTLS: readonly SysctlSettingView[] = [
-  { why: 'A switch routes between its ports (this also turns forwarding on for every device made later).', key: 'net.ipv4.ip_forward', value: '1' },
-  {
-    why: 'ECMP hashes on the L4 ports too: VXLAN between two VTEPs differs only in its UDP source port, so an L3 hash would put it all on one spine.',
-    key: 'net.ipv4.fib_multipath_hash_policy',
-    value: '1',
-  },
-];
 
 /**
  * On every routed port besides the global setting: a policy file (`/etc/network/ifupdown2/policy.d`) may give
@@ -43,6 +31,10 @@ export function buildSwitchInterfacesView(fabric: FabricIR, overlay: OverlayIR, 
   };
 }
 
+/**
+ * interfaces.sh's global settings: they are no interface's, so they go to /etc/sysctl.d, which systemd-sysctl applies
+ * at boot before networking. (ifupdown2's `ip-forward` is per device, see above.)
+ */
 export function buildSwitchSysctlView(sw: SwitchIR): SwitchSysctlView {
   return { title: shellComment(`${sw.name} (${sw.role})`), settings: ROUTER_SYSCTLS };
 }
@@ -59,8 +51,6 @@ function fabricPortStanza(fabric: FabricIR, sw: SwitchIR, iface: FabricInterface
 
 /** Untagged: the hypervisor's underlay /32, routed to the port; tagged: the VLANs of the tenant stanzas. */
 function hostPortStanza(fabric: FabricIR, sw: SwitchIR, port: HostPortIR): InterfaceStanzaView {
-  const host = fabric.hosts.find((h) => h.name === port.host);
-  if (!host) throw new Error(`thrice: fabric IR has a host port to ${port.host} but no such host`);
   return {
     comment: shellComment(`${port.name} to host ${port.host}`),
     name: port.name,
@@ -70,13 +60,8 @@ function hostPortStanza(fabric: FabricIR, sw: SwitchIR, port: HostPortIR): Inter
       FORWARDING,
       postUp(
         `the hypervisor's /32 on this port, from the loopback: ifupdown2 has no route attribute (its gateway is a default route); the kernel drops the route when the port goes down`,
-        ['ip route replace', { data: `${host.address}/32` }, 'dev', { data: port.name }, 'src', { data: sw.loopback }],
+        ['ip route replace', { data: `${hostAddress(fabric, port.host)}/32` }, 'dev', { data: port.name }, 'src', { data: sw.loopback }],
       ),
     ],
   };
-}
-
-function numberedAddress(sw: SwitchIR, iface: FabricInterfaceIR): string {
-  if (iface.address === undefined) throw new Error(`thrice: numbered fabric IR lacks the address of ${sw.name} ${iface.name}`);
-  return iface.address;
 }

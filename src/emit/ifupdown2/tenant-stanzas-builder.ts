@@ -1,20 +1,16 @@
 // Decides the stanzas of one VPC on a VTEP leaf: VRF, L3 VNI, and per subnet its VNI, host VLANs and anycast-gateway bridge.
-import { interfaceName } from '../../ir/interface-name.js';
 import { VPC_VXLAN_PORT, VXLAN_OVERHEAD } from '../../ir/encapsulation.js';
-import type { FabricIR, HostIR, SwitchIR } from '../../ir/fabric-ir.js';
-import type { OverlayIR, SubnetIR, VpcIR } from '../../ir/overlay-ir.js';
-import { vmsUnderLeaf } from '../../ir/vm-index.js';
-import { routerMacOf, subnetsServedBy } from '../frr/served-vpcs.js';
-import { ownDeviceOf } from '../iproute2/leaf-overlay-view-builder.js';
+import type { FabricIR, SwitchIR } from '../../ir/fabric-ir.js';
+import type { OverlayIR, VpcIR } from '../../ir/overlay-ir.js';
+import { routerMacOf } from '../frr/served-vpcs.js';
+import { ownDeviceOf, ownSysctls, type ServedSubnet, servedSubnets, subinterfaceName, sviSysctls } from '../iproute2/leaf-subnet-devices.js';
 import { shellComment } from '../iproute2/shell-word.js';
 import type { InterfaceStanzaView, StanzaAttributeView } from './interface-stanza-view.js';
 import { attribute, postUp } from './stanza-attribute.js';
 import type { TenantStanzasView } from './switch-interfaces-view.js';
 
-/** As overlay.sh: the SVI answers ARP only for its own (the anycast) address; gratuitous ARP comes from `arp-accept on`. */
-const SVI_SYSCTLS = ['arp_ignore=1'];
-/** The leaf's own macvlan: ARP from its own address (arp_announce=2), and answers only for it (arp_ignore=1). */
-const OWN_SYSCTLS = ['arp_announce=2', 'arp_ignore=1'];
+/** overlay.sh's ARP settings of the SVI, but arp_accept: ifupdown2 has it as an attribute (`arp-accept on`). */
+const NATIVE_SYSCTL = /\.arp_accept=/;
 const SYSCTL_WHY = 'ifupdown2 has no attribute for arp_ignore/arp_announce';
 
 export function buildTenantStanzas(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, vpc: VpcIR): TenantStanzasView {
@@ -32,7 +28,7 @@ export function buildTenantStanzas(fabric: FabricIR, overlay: OverlayIR, sw: Swi
         method: '',
         attributes: [...bridgeOfVni(vpc.l3Vxlan, []), attribute('hwaddress', routerMac), attribute('vrf', vpc.vrf), attribute('ipv6-addrgen', 'off')],
       },
-      ...subnetsServedBy(vpc, sw).flatMap((subnet) => subnetStanzas(fabric, overlay, sw, vpc, routerMac, subnet, mtu)),
+      ...servedSubnets(fabric, overlay, sw, vpc).flatMap((served) => subnetStanzas(sw, vpc, routerMac, served, mtu)),
     ],
   };
 }
@@ -71,21 +67,11 @@ function bridgeOfVni(vxlan: string, hostVlans: readonly string[]): StanzaAttribu
  * private, in the VRF, the bridge's MTU) and FDB entry (`bridge fdb replace <MAC> dev <bridge> self`, permanent), but
  * puts the metric on the wrong address: two `post-up`s move it.
  */
-function subnetStanzas(
-  fabric: FabricIR,
-  overlay: OverlayIR,
-  sw: SwitchIR,
-  vpc: VpcIR,
-  routerMac: string,
-  subnet: SubnetIR,
-  mtu: number,
-): InterfaceStanzaView[] {
-  const own = subnet.leafAddresses.find((a) => a.leaf === sw.name);
-  if (!own) throw new Error(`thrice: overlay IR has no SVI address of ${sw.name} in subnet ${subnet.vpc}/${subnet.name}`);
+function subnetStanzas(sw: SwitchIR, vpc: VpcIR, routerMac: string, { subnet, hosts, ownAddress: own }: ServedSubnet, mtu: number): InterfaceStanzaView[] {
   const ownDevice = ownDeviceOf(subnet);
   const gateway = `${subnet.gateway}/${subnet.prefixLength}`;
-  const ownAddress = `${own.address}/${subnet.prefixLength}`;
-  const vlans = hostsWithVmsIn(fabric, overlay, sw, subnet).map((host) => ({ host, device: interfaceName(`${host.leafInterface}.${subnet.vlan}`) }));
+  const ownAddress = `${own}/${subnet.prefixLength}`;
+  const vlans = hosts.map((host) => ({ host, device: subinterfaceName(host, subnet) }));
   return [
     vxlanStanza(sw, subnet.vni, subnet.vxlan, mtu, `subnet ${subnet.vpc}/${subnet.name} ${subnet.cidr}: L2 VNI ${subnet.vni}, VLAN ${subnet.vlan} to hosts`),
     ...vlans.map(({ host, device }) => ({
@@ -96,7 +82,7 @@ function subnetStanzas(
     })),
     {
       comment: shellComment(
-        `${subnet.bridge}: the subnet's SVI, anycast gateway ${subnet.gateway}; ${sw.name}'s own address ${own.address} on macvlan ${ownDevice}, from which it ARPs`,
+        `${subnet.bridge}: the subnet's SVI, anycast gateway ${subnet.gateway}; ${sw.name}'s own address ${own} on macvlan ${ownDevice}, from which it ARPs`,
       ),
       name: subnet.bridge,
       method: '',
@@ -120,7 +106,7 @@ function subnetStanzas(
           'dev',
           { data: ownDevice },
         ]),
-        ...sysctls([...SVI_SYSCTLS.map((s) => `net.ipv4.conf.${subnet.bridge}.${s}`), ...OWN_SYSCTLS.map((s) => `net.ipv4.conf.${ownDevice}.${s}`)]),
+        ...sysctls([...sviSysctls(subnet.bridge).filter((s) => !NATIVE_SYSCTL.test(s)), ...ownSysctls(ownDevice)]),
       ],
     },
   ];
@@ -128,12 +114,4 @@ function subnetStanzas(
 
 function sysctls(settings: readonly string[]): StanzaAttributeView[] {
   return settings.map((setting, i) => postUp(i === 0 ? SYSCTL_WHY : null, ['sysctl -q -w', { data: setting }]));
-}
-
-/** Hosts under this leaf with a VM in the subnet, by leaf port: each gets the subnet's VLAN on its trunk. */
-function hostsWithVmsIn(fabric: FabricIR, overlay: OverlayIR, sw: SwitchIR, subnet: SubnetIR): HostIR[] {
-  const names = new Set(vmsUnderLeaf(overlay, sw.name).filter((vm) => vm.vpc === subnet.vpc && vm.subnet === subnet.name).map((vm) => vm.host));
-  const hosts = fabric.hosts.filter((h) => names.has(h.name));
-  if (hosts.length !== names.size) throw new Error(`thrice: fabric IR lacks a host of subnet ${subnet.vpc}/${subnet.name}`);
-  return hosts.sort((a, b) => a.leafPort - b.leafPort);
 }

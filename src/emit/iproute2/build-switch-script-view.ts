@@ -1,17 +1,11 @@
 // Decides one switch's interfaces.sh (addresses, MTUs, host ports) and returns it as a sorted, shell-quoted view.
-import type { FabricIR, FabricInterfaceIR, SwitchIR } from '../../ir/fabric-ir.js';
+import type { FabricIR, SwitchIR } from '../../ir/fabric-ir.js';
 import type { SwitchScriptView } from './switch-script-view.js';
 import { isVtepSwitch } from '../frr/is-vtep-switch.js';
 import { shellComment, shellWord } from './shell-word.js';
 import { ATTACHMENT_ROUTE_PROTOCOL, buildConvergeView } from './build-converge-view.js';
 import { thriceLabel } from './thrice-label.js';
-
-/**
- * A switch routes between its ports; the kernel does not unless told. ECMP hashes on L3 only by default, so all
- * VXLAN between two VTEPs (one address pair) would take one spine; policy 1 adds the UDP ports, whose source port
- * VXLAN varies per inner flow. Both settings are per network namespace.
- */
-const ROUTER_SYSCTLS = ['net.ipv4.ip_forward=1', 'net.ipv4.fib_multipath_hash_policy=1'];
+import { ROUTER_SYSCTLS, hostAddress, numberedAddress } from './switch-settings.js';
 
 export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScriptView {
   const numbered = fabric.linkMode === 'numbered';
@@ -33,7 +27,7 @@ export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScr
     title: shellComment(`${sw.name} (${sw.role})`),
     loopbackPurpose: isVtepSwitch(fabric, sw) ? 'BGP router-id and VXLAN tunnel endpoint' : 'BGP router-id',
     loopback: shellWord(`${sw.loopback}/32`),
-    sysctls: ROUTER_SYSCTLS.map(shellWord),
+    sysctls: ROUTER_SYSCTLS.map((s) => shellWord(`${s.key}=${s.value}`)),
     fabricPorts: [...sw.interfaces]
       .sort((a, b) => a.port - b.port)
       .map((iface) => ({
@@ -53,16 +47,4 @@ export function buildSwitchScriptView(fabric: FabricIR, sw: SwitchIR): SwitchScr
         source: shellWord(sw.loopback),
       })),
   };
-}
-
-/** The hypervisor's underlay /32: the leaf routes it to the host port, and BGP advertises it (frr.conf `network`). */
-function hostAddress(fabric: FabricIR, name: string): string {
-  const host = fabric.hosts.find((h) => h.name === name);
-  if (!host) throw new Error(`thrice: fabric IR has a host port to ${name} but no such host`);
-  return host.address;
-}
-
-function numberedAddress(sw: SwitchIR, iface: FabricInterfaceIR): string {
-  if (iface.address === undefined) throw new Error(`thrice: numbered fabric IR lacks the address of ${sw.name} ${iface.name}`);
-  return iface.address;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect } from 'vitest';
 import { switchInterfacesEmitter } from '../../../src/emit/ifupdown2/switch-interfaces-emitter.js';
-import { ownDeviceOf } from '../../../src/emit/iproute2/leaf-overlay-view-builder.js';
+import { ownDeviceOf } from '../../../src/emit/iproute2/leaf-subnet-devices.js';
 import { routerMacOf, subnetsServedBy, vpcsServedBy } from '../../../src/emit/frr/served-vpcs.js';
 import { compiledExamples } from '../../helpers/leaf-overlay-fixtures.js';
 import { ip, probeKernel, randomName, type KernelSupport } from '../leaf-overlay-lab.js';
