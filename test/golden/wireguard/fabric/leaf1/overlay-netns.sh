@@ -47,19 +47,29 @@ ip_in() {
 owned_links_in() {
   ip_in "$1" -o link show | awk -v mark="alias thrice $THRICE_OWNER: " 'index($0, mark) { name = $2; sub(/[:@].*/, "", name); print name }'
 }
+# How device $2 in namespace $1 stands against mark $3: mine, stale (this script's, made with other settings),
+# foreign (someone else's) or absent.
+link_state_in() {
+  if ! ip_in "$1" link show dev "$2" >/dev/null 2>&1; then
+    echo absent
+    return 0
+  fi
+  case "$(ip_in "$1" link show dev "$2" | sed -n 's/^    alias //p')" in
+    "$3") echo mine ;;
+    "thrice $THRICE_OWNER: "*) echo stale ;;
+    *) echo foreign ;;
+  esac
+}
 # Makes device $2 in namespace $1 ('' for here) with `ip link add name $2 <the rest>`, unless it is there. One this
 # script made with other settings (its mark differs) is deleted and made again: `ip link set` cannot change them.
 ensure_link_in() {
   ns=$1 name=$2
   shift 2
   mark="thrice $THRICE_OWNER: $*"
-  if ip_in "$ns" link show dev "$name" >/dev/null 2>&1; then
-    case "$(ip_in "$ns" link show dev "$name" | sed -n 's/^    alias //p')" in
-      "$mark") return 0 ;;
-      "thrice $THRICE_OWNER: "*) ip_in "$ns" link del dev "$name" ;;
-      *) return 0 ;;
-    esac
-  fi
+  case "$(link_state_in "$ns" "$name" "$mark")" in
+    mine | foreign) return 0 ;;
+    stale) ip_in "$ns" link del dev "$name" ;;
+  esac
   ip_in "$ns" link add name "$name" "$@"
   ip_in "$ns" link set dev "$name" alias "$mark"
 }
@@ -109,13 +119,10 @@ prune_tenants() {
 ensure_tenant_link() {
   tenant=$1 device=$2
   shift 2
-  case "$(ip -n "$tenant" link show dev "$device" 2>/dev/null | sed -n 's/^    alias //p')" in
-    "thrice $THRICE_OWNER: $*") return 0 ;;
-    "thrice $THRICE_OWNER: "*) ip -n "$tenant" link del dev "$device" ;;
-    '') ;;
-    *) return 0 ;;
+  case "$(link_state_in "$tenant" "$device" "thrice $THRICE_OWNER: $*")" in
+    mine | foreign) return 0 ;;
+    stale) ip -n "$tenant" link del dev "$device" ;;
   esac
-  if ip -n "$tenant" link show dev "$device" >/dev/null 2>&1; then return 0; fi
   ensure_link "$device" "$@"
   ip link set dev "$device" netns "$tenant"
 }
