@@ -11,6 +11,7 @@ import { emitters } from '../../src/emit/index.js';
 import { compile } from '../helpers/run-pipeline.js';
 import { hasCommand, testNeeding } from './test-needing.js';
 import { probeKernel } from './leaf-overlay-lab.js';
+import { runWithTenantDir } from '../../src/lab/tenant-namespaces.js';
 
 const ready = process.getuid?.() === 0 && ['ip', 'bridge', 'nsenter', 'unshare', 'mount', 'nft'].every(hasCommand);
 const asRoot = testNeeding('root, iproute2, nftables and util-linux (network and mount namespaces)', ready);
@@ -120,18 +121,13 @@ class Device {
     if (!exists) run('ip', ['-n', this.netns, 'link', 'add', name, 'type', 'veth', 'peer', 'name', peer]);
   }
 
-  /** Runs a script of the revision; returns what it printed. */
+  /** Runs a script of the revision as the lab does (tenant directory over /run/netns); returns what it printed. */
   script(revision: Revision, path: string): string {
     const file = revision.files.get(path);
     if (!file) throw new Error(`no ${path}`);
     const script = join(work, `${this.netns}-${path.replaceAll('/', '-')}`);
     writeFileSync(script, file.contents, { mode: 0o755 });
-    const shell = 'mount --make-slave "$1" && mount --rbind "$2" "$1" && exec sh "$3"';
-    const r = spawnSync('nsenter', [`--net=/run/netns/${this.netns}`, 'unshare', '--mount', '--propagation', 'unchanged', 'sh', '-c', shell, 'sh', '/run/netns', this.tenants, script], {
-      encoding: 'utf8',
-    });
-    expect(r.status, `${path} failed:\n${r.stdout}${r.stderr}`).toBe(0);
-    return r.stdout;
+    return runWithTenantDir(this.netns, this.tenants, script);
   }
 
   /** Everything thrice's scripts decide, here and in each tenant namespace, in a form two devices can be compared by. */
