@@ -1,11 +1,16 @@
 // The veth pairs of a lab, read from the IR: fabric cables, host uplinks, per-VLAN stand-ins and pod ports (the outside's are made later, see lab-build.ts).
-import type { FabricIR, HostIR, SwitchIR } from '../ir/fabric-ir.js';
+import type { FabricIR, SwitchIR } from '../ir/fabric-ir.js';
 import type { TopologyIR } from '../ir/topology-ir.js';
 import type { LinkEnd, PlannedLink, PlannedPod } from './lab-plan-types.js';
 import { deviceNetns } from './lab-names.js';
+import { hostSubinterfaceName, hostTrunk } from '../emit/iproute2/host-trunk.js';
+import { subinterfaceName } from '../emit/iproute2/leaf-subnet-devices.js';
 
 export interface WiringOptions {
-  /** Without 802.1Q, each VLAN of a leaf–host trunk becomes its own veth pair (`swpN.<vlan>` ↔ `eth0.<vlan>`). */
+  /**
+   * Without 802.1Q, each VLAN of a leaf–host trunk (one per subnet with a VM on the host, as hosts/<host>/setup.sh
+   * trunks them) becomes its own veth pair (`swpN.<vlan>` ↔ `eth0.<vlan>`).
+   */
   readonly vlanStandIns: boolean;
 }
 
@@ -17,23 +22,12 @@ export function planWiring(lab: string, ir: TopologyIR, pods: readonly PlannedPo
   for (const host of fabric.hosts) {
     links.push({ a: end(host.leaf, host.leafInterface), b: end(host.name, host.uplink), kind: 'host-uplink' });
     if (!options.vlanStandIns) continue;
-    for (const vlan of hostVlans(ir, host)) {
-      links.push({ a: end(host.leaf, `${host.leafInterface}.${vlan}`), b: end(host.name, `${host.uplink}.${vlan}`), kind: 'vlan-stand-in' });
+    for (const { vlan } of hostTrunk(fabric, ir.overlay, host).subnets) {
+      links.push({ a: end(host.leaf, subinterfaceName(host, vlan)), b: end(host.name, hostSubinterfaceName(host, vlan)), kind: 'vlan-stand-in' });
     }
   }
   for (const p of pods) links.push({ a: { netns: p.nodeNetns, ifname: p.nodeVeth }, b: { netns: p.netns, ifname: 'eth0' }, kind: 'pod' });
   return links;
-}
-
-/** The VLANs a host's trunk carries: one per subnet with a VM on the host, as hosts/<host>/setup.sh trunks them. */
-export function hostVlans(ir: TopologyIR, host: HostIR): number[] {
-  const vlans = new Set<number>();
-  for (const vm of ir.overlay.vms) {
-    if (vm.host !== host.name) continue;
-    const subnet = ir.overlay.vpcs.find((v) => v.name === vm.vpc)?.subnets.find((s) => s.name === vm.subnet);
-    if (subnet) vlans.add(subnet.vlan);
-  }
-  return [...vlans].sort((a, b) => a - b);
 }
 
 /** The lowest `swpN` a switch does not use for the fabric or for hosts: where the lab plugs the outside in. */

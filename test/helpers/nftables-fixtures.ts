@@ -2,7 +2,7 @@
 import type { AddressIR, PortRange, Proto } from '../../src/ir/address-ir.js';
 import type { FabricIR } from '../../src/ir/fabric-ir.js';
 import type { FirewallIR, FirewallRuleIR } from '../../src/ir/firewall-ir.js';
-import type { SecurityGroupIR, SecurityRuleIR, VmIR, VpcIR } from '../../src/ir/overlay-ir.js';
+import type { SecurityGroupIR, SecurityRuleIR, SubnetIR, VmIR, VpcIR } from '../../src/ir/overlay-ir.js';
 import type { TopologyIR } from '../../src/ir/topology-ir.js';
 import { firewallState } from '../../src/ir/firewall-state.js';
 import { twoTierUnnumbered } from './fabric-ir-fixtures.js';
@@ -72,6 +72,28 @@ export const vms: readonly VmIR[] = [
   vm('web-1', 'hv1', 'vmport2', 'nodes', '10.1.1.20', ['locked', 'k8s-nodes']),
 ];
 
+/** The VMs' subnets: the hypervisors trunk them (VLANs 2 and 3), and their VMs sit under both leaves. */
+function subnet(name: 'nodes' | 'db', third: number, vlan: number, origin: number): SubnetIR {
+  return {
+    name,
+    vpc: 'blue',
+    cidr: `10.1.${third}.0/24`,
+    prefixLength: 24,
+    vni: 10100 + third,
+    vlan,
+    gateway: `10.1.${third}.1`,
+    gatewayMac: `02:74:68:00:00:0${third}`,
+    leafAddresses: [
+      { leaf: 'leaf1', address: `10.1.${third}.254` },
+      { leaf: 'leaf2', address: `10.1.${third}.253` },
+    ],
+    bridge: `br${10100 + third}`,
+    vxlan: `vxlan${10100 + third}`,
+    leaves: ['leaf1', 'leaf2'],
+    origin: ['vpcs', 0, 'subnets', origin],
+  };
+}
+
 const blue: VpcIR = {
   name: 'blue',
   id: 1,
@@ -88,7 +110,7 @@ const blue: VpcIR = {
   routeTargetExport: '65000:50001',
   routeTargetImports: ['65000:50001'],
   peers: [],
-  subnets: [],
+  subnets: [subnet('db', 2, 3, 1), subnet('nodes', 1, 2, 0)],
   leaves: ['leaf1', 'leaf2'],
   securityGroups,
   origin: ['vpcs', 0],

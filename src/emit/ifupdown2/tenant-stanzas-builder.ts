@@ -71,7 +71,7 @@ function subnetStanzas(sw: SwitchIR, vpc: VpcIR, routerMac: string, { subnet, ho
   const ownDevice = ownDeviceOf(subnet);
   const gateway = `${subnet.gateway}/${subnet.prefixLength}`;
   const ownAddress = `${own}/${subnet.prefixLength}`;
-  const vlans = hosts.map((host) => ({ host, device: subinterfaceName(host, subnet) }));
+  const vlans = hosts.map((host) => ({ host, device: subinterfaceName(host, subnet.vlan) }));
   return [
     vxlanStanza(sw, subnet.vni, subnet.vxlan, mtu, `subnet ${subnet.vpc}/${subnet.name} ${subnet.cidr}: L2 VNI ${subnet.vni}, VLAN ${subnet.vlan} to hosts`),
     ...vlans.map(({ host, device }) => ({

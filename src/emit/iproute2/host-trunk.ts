@@ -60,6 +60,6 @@ const subnetIndexes = new WeakMap<OverlayIR, ReadonlyMap<string, SubnetIR>>();
 
 function subnetsByKey(overlay: OverlayIR): ReadonlyMap<string, SubnetIR> {
   let index = subnetIndexes.get(overlay);
-  if (!index) subnetIndexes.set(overlay, (index = new Map(overlay.vpcs.flatMap((vpc) => vpc.subnets).map((s) => [`${s.vpc}/${s.name}`, s]))));
+  if (!index) subnetIndexes.set(overlay, (index = new Map(overlay.vpcs.flatMap((vpc) => vpc.subnets.map((s) => [`${vpc.name}/${s.name}`, s] as const)))));
   return index;
 }

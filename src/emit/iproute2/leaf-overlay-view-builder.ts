@@ -60,7 +60,7 @@ function ownedByTenant(vpc: VpcIR, served: readonly ServedSubnet[]): TenantOwned
         subnet.vxlan,
         subnet.bridge,
         ownDeviceOf(subnet),
-        ...hosts.map((host) => subinterfaceName(host, subnet)),
+        ...hosts.map((host) => subinterfaceName(host, subnet.vlan)),
       ]),
     ],
     addresses: served.flatMap(({ subnet, ownAddress }) => [
@@ -135,7 +135,7 @@ function subnetView(sw: SwitchIR, leafMac: string, { subnet, hosts, ownAddress: 
 }
 
 function subinterfaceView(host: HostIR, subnet: SubnetIR): LeafSubinterfaceView {
-  const device = subinterfaceName(host, subnet);
+  const device = subinterfaceName(host, subnet.vlan);
   return {
     comment: shellComment(`${device} to host ${host.name}`),
     device: shellWord(device),

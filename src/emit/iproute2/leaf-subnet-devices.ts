@@ -27,9 +27,9 @@ export function ownDeviceOf(subnet: SubnetIR): string {
   return interfaceName(`${subnet.bridge}-v0`);
 }
 
-/** The VLAN subinterface `swpN.<vlan>` toward a host. */
-export function subinterfaceName(host: HostIR, subnet: SubnetIR): string {
-  return interfaceName(`${host.leafInterface}.${subnet.vlan}`);
+/** The leaf's VLAN subinterface `swpN.<vlan>` toward a host. */
+export function subinterfaceName(host: HostIR, vlan: number): string {
+  return interfaceName(`${host.leafInterface}.${vlan}`);
 }
 
 /**

@@ -1,10 +1,10 @@
 // Conntrack zones per VPC on the devices that keep state for several VPCs, so that overlapping flows never share an entry.
 import type { TopologyIR } from '../../ir/topology-ir.js';
 import { vmsOnHost } from '../../ir/vm-index.js';
-import { interfaceName } from '../../ir/interface-name.js';
 import { naturalCompare } from '../../ir/natural-order.js';
 import type { NftFamily } from './base-chains.js';
 import type { DeviceFilters } from './device-filters.js';
+import { hostSubinterfaceName, subnetOfVm } from '../iproute2/host-trunk.js';
 import { nftComment, nftString } from './nft-text.js';
 import type { NftChainView, NftMapView } from './ruleset-view.js';
 
@@ -52,13 +52,12 @@ export function conntrackZones(ir: TopologyIR, filters: DeviceFilters): Conntrac
   if (device.kind === 'host' && (filters.guardedVms.length > 0 || filters.firewalls.length > 0)) {
     const vms = vmsOnHost(ir.overlay, device.name);
     if (vms.length === 0) return undefined;
-    const subnets = new Map(ir.overlay.vpcs.flatMap((v) => v.subnets.map((s) => [`${v.name}/${s.name}`, s.vlan] as const)));
     // From a VM: its port; from the leaf: the VLAN subinterface of its subnet on the host's uplink.
     const ports = new Map<string, number>();
     for (const vm of vms) {
       const zone = zoneOf.get(vm.vpc) ?? 0;
       ports.set(vm.hostPort, zone);
-      ports.set(interfaceName(`${device.host.uplink}.${subnets.get(`${vm.vpc}/${vm.subnet}`) ?? 0}`), zone);
+      ports.set(hostSubinterfaceName(device.host, subnetOfVm(ir.overlay, vm).vlan), zone);
     }
     const elements = [...ports].sort(([a], [b]) => naturalCompare(a, b)).map(([port, zone]) => `${nftString(port)} : ${zone}`);
     return {

@@ -4,9 +4,10 @@ import type { PlacementKind } from '../../ir/firewall-ir.js';
 import type { TopologyIR } from '../../ir/topology-ir.js';
 import { vmsOnHost, vmsUnderLeaf } from '../../ir/vm-index.js';
 import { naturalCompare } from '../../ir/natural-order.js';
-import { interfaceName } from '../../ir/interface-name.js';
 import { ruleVpcs, vpcsSeenAt } from '../../ir/vpc-traffic.js';
 import type { EnforcingDevice } from './device-filters.js';
+import { subnetOfVm } from '../iproute2/host-trunk.js';
+import { subinterfaceName } from '../iproute2/leaf-subnet-devices.js';
 import { nftComment, nftSet, nftString } from './nft-text.js';
 import type { NftMatch } from './nft-match.js';
 import type { NftLineView } from './ruleset-view.js';
@@ -69,11 +70,14 @@ function vpcInterfaceTerms(ir: TopologyIR, device: EnforcingDevice, vpcs: readon
         return [`iifname ${set}`, `meta sdifname ${set}`, `oifname ${set}`];
       }
       const hosts = new Map((ir.fabric?.hosts ?? []).map((h) => [h.name, h]));
-      const subnets = new Map(ir.overlay.vpcs.flatMap((v) => v.subnets.map((s) => [`${v.name}/${s.name}`, s] as const)));
       return inOrOut(
         vmsUnderLeaf(ir.overlay, device.name)
           .filter((vm) => vpcs.includes(vm.vpc))
-          .map((vm) => interfaceName(`${hosts.get(vm.host)?.leafInterface ?? ''}.${subnets.get(`${vm.vpc}/${vm.subnet}`)?.vlan ?? ''}`)),
+          .map((vm) => {
+            const host = hosts.get(vm.host);
+            if (!host) throw new Error(`thrice: fabric IR has no host ${vm.host} of VM ${vm.name}`);
+            return subinterfaceName(host, subnetOfVm(ir.overlay, vm).vlan);
+          }),
       );
     }
   }
