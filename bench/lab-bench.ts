@@ -7,6 +7,7 @@ import { readState } from '../src/lab/lab-state.js';
 import { defaultLabDir } from '../src/lab/lab-names.js';
 import { waitForConvergence } from '../src/lab/verify/convergence.js';
 import { twoTierSpec } from './generate-specs.js';
+import { benchLabInVm } from './lab-vm-bench.js';
 
 const LEAVES = Number(process.env.THRICE_LAB_BENCH_LEAVES ?? 16);
 const TARGET_SECONDS = 20;
@@ -49,3 +50,5 @@ try {
   const state = readState(dir);
   if (state) labDown(state);
 }
+// The same lab on Debian's kernel under emulation (no stand-ins); THRICE_LAB_BENCH_VM=0 leaves it out.
+if (process.env.THRICE_LAB_BENCH_VM !== '0') benchLabInVm();

@@ -100,8 +100,8 @@ export function startFrrDaemons(state: LabStateFile, all: readonly PlannedFrr[],
 }
 
 /**
- * The frr.conf a switch's daemons read: the generated one, except on a switch whose tenant VRFs are namespaces
- * (`zebra -n`) and whose VRFs leak routes to each other with `import vrf`. A route in one namespace cannot lead into
+ * The frr.conf a switch's daemons read: the generated one (with VRF devices, `import vrf` and all), except on a switch
+ * whose tenant VRFs are namespaces (`zebra -n`) and whose VRFs leak routes to each other with `import vrf`. A route in one namespace cannot lead into
  * another, so zebra installs a leaked route in the importing namespace with the exporting VRF's router MAC and VNI,
  * and while such a path is best (it often is: the oldest) the VRF's own route is not used and the traffic is lost.
  * The lab's copy leaves those lines out: peered VPCs still learn each other's routes through the route targets each

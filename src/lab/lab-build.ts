@@ -66,26 +66,30 @@ export function attachPods(plan: LabPlan): void {
 }
 
 /**
- * The outside of each VPC: a veth pair from each border leaf's tenant namespace of the VPC (`swpN`, the port the border
- * ruleset matches) to the outside namespace (`eth0`, `eth1`, ...), made once overlay-netns.sh has made the tenant
- * namespace; each pair is created inside the tenant namespace with its peer sent straight into the outside one, so
- * neither end is ever in the machine's namespace. The tenant side routes the outside's addresses (/32s) out of its port;
- * the outside holds them on `lo` and routes the VPC back over every border leaf at once (ECMP, hashed by addresses and
- * ports, as an upstream router spreads flows), so a flow may come in through one border and its reply leave through
- * another. Nothing of this is announced: the borders' `default-originate ipv4` already leads every leaf's VRF here.
+ * The outside of each VPC: a veth pair from each border leaf's VRF of the VPC (`swpN`, the port the border ruleset
+ * matches) to the outside namespace (`eth0`, `eth1`, ...), made once the overlay script has made the VRF. With VRFs as
+ * namespaces the border's end is in the tenant namespace overlay-netns.sh made; with VRF devices it is in the border
+ * leaf's own namespace, enslaved to the VRF device, its address and routes in the VRF's table. Each pair is created
+ * on the border's side with its peer sent straight into the outside namespace, so neither end is ever in the machine's
+ * namespace. The border side routes the outside's addresses (/32s) out of its port; the outside holds them on `lo`
+ * and routes the VPC back over every border leaf at once (ECMP, hashed by addresses and ports, as an upstream router
+ * spreads flows), so a flow may come in through one border and its reply leave through another. Nothing of this is announced: the borders' `default-originate ipv4` already leads every leaf's VRF here.
  */
 export function attachOutside(plan: LabPlan, tenants: string): string[] {
   const lines: string[] = [];
   for (const o of plan.outside) {
-    const tenant = join(tenants, o.tenantNetns);
-    inNetnsAt(tenant, 'ip', ['link', 'add', o.borderPort, 'type', 'veth', 'peer', 'name', o.outsidePort, 'netns', o.netns]);
+    const side = outsideBorderSide(o, tenants);
+    side.ip(['link', 'add', o.borderPort, 'type', 'veth', 'peer', 'name', o.outsidePort, 'netns', o.netns]);
+    // The port joins the VRF before it gets its address, so the address's local and connected routes land in the VRF's table.
+    const vrf = o.borderNetns ? ` vrf ${o.vrf}` : '';
     const border = [
+      ...(o.borderNetns ? [`link set dev ${o.borderPort} master ${o.vrf}`] : []),
       `link set dev ${o.borderPort} up`,
       `addr replace ${OUTSIDE_GATEWAY}/32 dev ${o.borderPort}`,
-      ...o.addresses.map((a) => `route replace ${a}/32 dev ${o.borderPort}`),
+      ...o.addresses.map((a) => `route replace ${a}/32 dev ${o.borderPort}${vrf}`),
     ];
-    inNetnsAt(tenant, 'ip', ['-batch', '-'], border.join('\n') + '\n');
-    lines.push(`${o.tenantNetns} (VRF ${o.vrf}): veth ${o.borderPort} to ${o.netns} ${o.outsidePort}, ${border.slice(1).join(', ')}`);
+    side.ip(['-batch', '-'], border.join('\n') + '\n');
+    lines.push(`${side.name} (VRF ${o.vrf}): veth ${o.borderPort} to ${o.netns} ${o.outsidePort}, ${border.filter((l) => !l.endsWith(' up')).join(', ')}`);
   }
   const byNetns = new Map<string, LabPlan['outside'][number][]>();
   for (const o of plan.outside) byNetns.set(o.netns, [...(byNetns.get(o.netns) ?? []), o]);
@@ -99,4 +103,14 @@ export function attachOutside(plan: LabPlan, tenants: string): string[] {
     lines.push(`${netns}: ${addresses.length === 1 ? 'address' : 'addresses'} ${addresses.join(', ')} on lo, route ${vpcCidr} ${via}`);
   }
   return lines;
+}
+
+/** Where the border's end of an outside link is: the tenant namespace (pinned in `tenants`), or the border leaf's own namespace. */
+export function outsideBorderSide(o: LabPlan['outside'][number], tenants: string): { name: string; ip: (args: string[], input?: string) => void } {
+  if (o.borderNetns) {
+    const netns = o.borderNetns;
+    return { name: netns, ip: (args, input) => void inNetns(netns, 'ip', args, input) };
+  }
+  const tenant = join(tenants, o.tenantNetns ?? '');
+  return { name: o.tenantNetns ?? '', ip: (args, input) => void inNetnsAt(tenant, 'ip', args, input) };
 }

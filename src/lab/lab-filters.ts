@@ -24,6 +24,11 @@ export interface FilterReport {
   readonly podPolicies: number;
   /** Border rulesets loaded, unchanged, in a tenant namespace where the outside attaches: `<file> in <tenant namespace>`. */
   readonly inTenants: readonly string[];
+  /**
+   * With VRF devices (the outside's port is in the border leaf's namespace, where its ruleset is loaded already): each
+   * outside port added to its VPC's conntrack zone there, `<port> of <border> (VRF <vrf>) : zone <n>`.
+   */
+  readonly outsideZones?: readonly string[];
 }
 
 export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDir: string, features: KernelFeatures): FilterReport {
@@ -46,16 +51,27 @@ export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDi
   }
   // With tenant VRFs as namespaces the outside's port lives in the border leaf's tenant namespace, not in the leaf's:
   // the border ruleset loads there too, unchanged (its chain matches that port by name, `swpN` outside the fabric's).
+  // With VRF devices it is a port of the leaf itself, where the ruleset is loaded already.
   const inTenants: string[] = [];
+  const outsideZones: string[] = [];
   for (const o of plan.outside) {
     if (!o.ruleset) continue;
-    const r = tryInNetnsAt(join(tenantDir(labDir), o.tenantNetns), 'nft', ['-f', join(outDir, o.ruleset)]);
+    if (o.borderNetns) {
+      const zone = outsideZone(ir, o);
+      if (zone === undefined) continue;
+      const z = tryInNetns(o.borderNetns, 'nft', ['add', 'element', 'inet', 'thrice', ZONE_MAP, `{ "${o.borderPort}" : ${zone} }`]);
+      if (z.status !== 0) throw new LabError(`cannot add ${o.borderPort} to ${ZONE_MAP} in ${o.borderNetns}:\n${(z.stderr || z.stdout).trim()}`);
+      outsideZones.push(`${o.borderPort} of ${o.border} (VRF ${o.vrf}) : zone ${zone}`);
+      continue;
+    }
+    const tenant = o.tenantNetns ?? '';
+    const r = tryInNetnsAt(join(tenantDir(labDir), tenant), 'nft', ['-f', join(outDir, o.ruleset)]);
     if (r.status !== 0) throw new LabError(`${o.ruleset} does not load in ${o.tenantNetns}:\n${(r.stderr || r.stdout).trim()}`);
     const zone = outsideZone(ir, o);
     if (zone !== undefined) {
       // What the ruleset asks of a deployment: the outside's port joins its VPC's conntrack zone (conntrack-zones.ts).
       const element = `{ "${o.borderPort}" : ${zone} }`;
-      const z = tryInNetnsAt(join(tenantDir(labDir), o.tenantNetns), 'nft', ['add', 'element', 'inet', 'thrice', ZONE_MAP, element]);
+      const z = tryInNetnsAt(join(tenantDir(labDir), tenant), 'nft', ['add', 'element', 'inet', 'thrice', ZONE_MAP, element]);
       if (z.status !== 0) throw new LabError(`cannot add ${o.borderPort} to ${ZONE_MAP} in ${o.tenantNetns}:\n${(z.stderr || z.stdout).trim()}`);
     }
     inTenants.push(`${o.ruleset} in ${o.tenantNetns}${zone === undefined ? '' : ` (its outside port ${o.borderPort} added to ${ZONE_MAP}, zone ${zone})`}`);
@@ -72,7 +88,7 @@ export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDi
     if (error) throw new LabError(`the NetworkPolicy rules of ${pod.netns} (${file}) do not load:\n${error}`);
     podPolicies++;
   }
-  return { unchanged, replaced, podPolicies, inTenants };
+  return { unchanged, replaced, podPolicies, inTenants, outsideZones };
 }
 
 /** The conntrack zone of the outside's VPC, when the border's ruleset keeps zones (a stateful border firewall). */

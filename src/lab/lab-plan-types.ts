@@ -55,9 +55,16 @@ export interface PlannedPod {
 }
 
 /**
+ * How the lab realises tenant VRFs: as VRF devices, running fabric/<leaf>/overlay.sh and FRR's default VRF backend as
+ * emitted, where the kernel has them; else as network namespaces (overlay-netns.sh and `zebra -n`).
+ */
+export type TenantVrfs = 'devices' | 'namespaces';
+
+/**
  * The outside of one VPC behind one border leaf: a namespace holding the external addresses probed from, attached by
- * a veth pair to the border leaf's tenant namespace of the VPC (its VRF), where the L3 VNI ends. With several border
- * leaves the VPC has one entry per border leaf, all with the same namespace (one port each).
+ * a veth pair to the border leaf's VRF of the VPC, where the L3 VNI ends: its tenant namespace (`tenantNetns`) when
+ * VRFs are namespaces, else a port of the border leaf's own namespace enslaved to the VRF device (`borderNetns`).
+ * With several border leaves the VPC has one entry per border leaf, all with the same namespace (one port each).
  */
 export interface PlannedOutside {
   readonly border: string;
@@ -67,14 +74,19 @@ export interface PlannedOutside {
   readonly netns: string;
   /** The outside's end of the pair: `eth0` toward the first border leaf, `eth1` toward the second, ... */
   readonly outsidePort: string;
-  /** The border leaf's tenant namespace (overlay-netns.sh makes it, pinned in the lab's tenant directory). */
-  readonly tenantNetns: string;
-  /** The border leaf's lowest free `swpN`, the tenant namespace's end of the pair: the port the border ruleset matches. */
+  /** VRFs as namespaces: the border leaf's tenant namespace (overlay-netns.sh makes it, pinned in the lab's tenant directory). */
+  readonly tenantNetns?: string;
+  /** VRFs as devices: the border leaf's own namespace, where `borderPort` is enslaved to the VRF device `vrf`. */
+  readonly borderNetns?: string;
+  /**
+   * The border leaf's end of the pair, the port the border ruleset matches: its lowest free `swpN` (in each tenant
+   * namespace), or with VRF devices one free `swpN` per VPC, lowest first, as all share the leaf's namespace.
+   */
   readonly borderPort: string;
   readonly addresses: readonly string[];
   /** The VPC's CIDR, routed back from the outside to the tenant namespace. */
   readonly vpcCidr: string;
-  /** The border leaf's nftables file (relative to the outputs), loaded in the tenant namespace too; absent when none is emitted. */
+  /** The border leaf's nftables file (relative to the outputs), also loaded in the tenant namespace; absent when none is emitted. */
   readonly ruleset?: string;
 }
 
@@ -83,7 +95,10 @@ export interface PlannedFrr {
   readonly netns: string;
   /** Relative to the compiled outputs. */
   readonly config: string;
-  /** Tenant VRFs of a VTEP: the VRF name in frr.conf and the namespace overlay-netns.sh makes for it. */
+  /**
+   * Tenant VRFs of a VTEP when they are namespaces: the VRF name in frr.conf and the namespace overlay-netns.sh makes
+   * for it (zebra runs with `-n`); empty with VRF devices, which zebra finds by itself.
+   */
   readonly tenants: readonly { readonly vrf: string; readonly netns: string }[];
   /** frr.conf asks for BFD (`fabric.bgp.bfd`): bfdd runs beside zebra and bgpd, as a deployment must run it. */
   readonly bfd: boolean;
@@ -100,6 +115,8 @@ export interface PlannedRuleset {
 
 export interface LabPlan {
   readonly name: string;
+  /** How tenant VRFs are realised (a plan file written before this field existed means namespaces). */
+  readonly tenantVrfs: TenantVrfs;
   readonly namespaces: readonly PlannedNetns[];
   readonly links: readonly PlannedLink[];
   /** In order: switch interfaces, leaf overlays, host setups. */

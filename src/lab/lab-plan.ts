@@ -1,11 +1,11 @@
 // Decides a whole lab from the IR and the compiled outputs: what to create where, in order; pure, so it is tested without root.
 import type { TopologyIR } from '../ir/topology-ir.js';
-import type { SwitchRole } from '../ir/fabric-ir.js';
+import type { SwitchIR, SwitchRole } from '../ir/fabric-ir.js';
 import { byName } from '../ir/natural-order.js';
 import { vpcsServedBy } from '../emit/frr/served-vpcs.js';
 import { tenantNetnsName } from '../emit/iproute2/leaf-overlay-netns-name.js';
 import { placePods } from '../analysis/paths/place-pods.js';
-import type { LabPlan, PlannedFrr, PlannedNetns, PlannedOutside, PlannedPod, PlannedRuleset, ScriptRun, VmAttachment } from './lab-plan-types.js';
+import type { LabPlan, PlannedFrr, PlannedNetns, PlannedOutside, PlannedPod, PlannedRuleset, ScriptRun, TenantVrfs, VmAttachment } from './lab-plan-types.js';
 import { deviceNetns, externalNetns, interfaceNameProblem, podNetns, podVethName } from './lab-names.js';
 import { borderLeaves, freePort, planWiring } from './wiring-plan.js';
 import { LabError } from './lab-error.js';
@@ -22,10 +22,17 @@ export interface PlanInput {
   readonly vlanStandIns: boolean;
   /** Source addresses for probes from `external` endpoints, held by the outside namespaces. */
   readonly outsideAddresses: readonly string[];
+  /**
+   * `devices` where the kernel has VRF devices: overlay.sh and FRR run as emitted. Else (the default) each tenant VRF
+   * is a namespace: overlay-netns.sh, `zebra -n`, and the outside attached to the border's tenant namespaces.
+   */
+  readonly tenantVrfs?: TenantVrfs;
 }
 
 export function planLab(input: PlanInput): LabPlan {
   const { lab, ir, files } = input;
+  const tenantVrfs = input.tenantVrfs ?? 'namespaces';
+  const overlayScript = (sw: string): string => `fabric/${sw}/${tenantVrfs === 'devices' ? 'overlay.sh' : 'overlay-netns.sh'}`;
   const fabric = ir.fabric;
   if (!fabric) throw new LabError('the topology has no fabric: a lab needs switches to stand up');
   refuseFlanneldOnlyBackends(ir);
@@ -38,7 +45,7 @@ export function planLab(input: PlanInput): LabPlan {
     ...vms.map((v): PlannedNetns => ({ name: deviceNetns(lab, v.name), kind: 'vm', device: v.name })),
   ];
   const pods = planPods(lab, ir);
-  const outside = planOutside(lab, ir, files, input.outsideAddresses);
+  const outside = planOutside(lab, ir, files, input.outsideAddresses, tenantVrfs);
   netns.push(...pods.map((p): PlannedNetns => ({ name: p.netns, kind: 'pod', device: `${p.cluster}/${p.namespace}/${p.pod}` })));
   const outsideNetns = [...new Map(outside.map((o) => [o.netns, o])).values()];
   netns.push(...outsideNetns.map((o): PlannedNetns => ({ name: o.netns, kind: 'outside', device: `${o.border}/${o.vrf}` })));
@@ -52,7 +59,8 @@ export function planLab(input: PlanInput): LabPlan {
     files.has(script) ? [{ netns: deviceNetns(lab, device), script, ...(tenants ? { tenants } : {}) }] : [];
   const fabricScripts = [
     ...switches.flatMap((s) => run(s.name, `fabric/${s.name}/interfaces.sh`)),
-    ...switches.flatMap((s) => run(s.name, `fabric/${s.name}/overlay-netns.sh`, true)),
+    // With VRF devices overlay.sh runs plainly in the leaf's namespace, as on a switch.
+    ...switches.flatMap((s) => run(s.name, overlayScript(s.name), tenantVrfs === 'namespaces')),
     ...hosts.flatMap((h) => run(h.name, `hosts/${h.name}/setup.sh`)),
   ];
   const vmAttachments = vms.map(
@@ -64,11 +72,11 @@ export function planLab(input: PlanInput): LabPlan {
     .sort((a, b) => TIER_ORDER[a.role] - TIER_ORDER[b.role])
     .filter((s) => files.has(`fabric/${s.name}/frr.conf`))
     .map((s): PlannedFrr => {
-      const overlay = files.has(`fabric/${s.name}/overlay-netns.sh`);
+      const overlay = tenantVrfs === 'namespaces' && files.has(`fabric/${s.name}/overlay-netns.sh`);
       const tenants = overlay ? vpcsServedBy(fabric, ir.overlay, s).map((vpc) => ({ vrf: vpc.vrf, netns: tenantNetnsName(s.name, vpc.vrf) })) : [];
       return { switch: s.name, netns: deviceNetns(lab, s.name), config: `fabric/${s.name}/frr.conf`, tenants, bfd: fabric.bgp?.bfd !== undefined };
     });
-  return { name: lab, namespaces: netns, links, fabricScripts, vmAttachments, vmScripts, pods, outside, rulesets: planRulesets(lab, ir, files), frr };
+  return { name: lab, tenantVrfs, namespaces: netns, links, fabricScripts, vmAttachments, vmScripts, pods, outside, rulesets: planRulesets(lab, ir, files), frr };
 }
 
 /** Every pod the analysis places (spec workloads and imported pods alike), except host-network pods: those are their node. */
@@ -101,32 +109,45 @@ function planPods(lab: string, ir: TopologyIR): PlannedPod[] {
 
 /**
  * One outside namespace per VPC (each tenant's outside is its own: VPC address spaces may overlap), named after the
- * first border leaf and attached to the VPC's tenant namespace on every border leaf, as an upstream router attached to
- * all of them would be: one entry per (border leaf, VPC), the outside's ports `eth0`, `eth1`, ... in border order.
+ * first border leaf and attached to the VPC's VRF on every border leaf, as an upstream router attached to all of them
+ * would be: one entry per (border leaf, VPC), the outside's ports `eth0`, `eth1`, ... in border order. The border's
+ * end is in the VPC's tenant namespace (VRFs as namespaces: each has its own lowest free port), or in the border
+ * leaf's own namespace (VRF devices: the VPCs share it, so each takes the next free port, in the order served).
  * Without a border leaf that runs tenant VRFs, external probes have nowhere to start.
  */
-function planOutside(lab: string, ir: TopologyIR, files: ReadonlySet<string>, addresses: readonly string[]): PlannedOutside[] {
+function planOutside(lab: string, ir: TopologyIR, files: ReadonlySet<string>, addresses: readonly string[], tenantVrfs: TenantVrfs): PlannedOutside[] {
   const fabric = ir.fabric;
-  const borders = fabric ? borderLeaves(fabric).sort(byName).filter((b) => files.has(`fabric/${b.name}/overlay-netns.sh`)) : [];
+  const script = tenantVrfs === 'devices' ? 'overlay.sh' : 'overlay-netns.sh';
+  const borders = fabric ? borderLeaves(fabric).sort(byName).filter((b) => files.has(`fabric/${b.name}/${script}`)) : [];
   const first = borders[0];
   if (!fabric || !first || addresses.length === 0) return [];
   return borders.flatMap((border, index) => {
     const ruleset = `nftables/${border.name}.nft`;
-    return vpcsServedBy(fabric, ir.overlay, border).map(
-      (vpc): PlannedOutside => ({
+    const vpcs = vpcsServedBy(fabric, ir.overlay, border);
+    const ports = tenantVrfs === 'devices' ? freePorts(border, vpcs.length) : vpcs.map(() => freePort(border));
+    return vpcs.map(
+      (vpc, v): PlannedOutside => ({
         border: border.name,
         vpc: vpc.name,
         vrf: vpc.vrf,
         netns: externalNetns(lab, first.name, vpc.vrf),
         outsidePort: `eth${index}`,
-        tenantNetns: tenantNetnsName(border.name, vpc.vrf),
-        borderPort: freePort(border),
+        ...(tenantVrfs === 'devices' ? { borderNetns: deviceNetns(lab, border.name) } : { tenantNetns: tenantNetnsName(border.name, vpc.vrf) }),
+        borderPort: ports[v] as string,
         addresses: [...addresses].sort(),
         vpcCidr: vpc.cidr,
         ...(files.has(ruleset) ? { ruleset } : {}),
       }),
     );
   });
+}
+
+/** The `count` lowest `swpN` a switch uses neither for the fabric nor for hosts (the first is freePort's). */
+function freePorts(sw: SwitchIR, count: number): string[] {
+  const used = new Set([...sw.interfaces.map((i) => i.port), ...sw.hostPorts.map((p) => p.port)]);
+  const ports: string[] = [];
+  for (let port = 1; ports.length < count; port++) if (!used.has(port)) ports.push(`swp${port}`);
+  return ports;
 }
 
 function planRulesets(lab: string, ir: TopologyIR, files: ReadonlySet<string>): PlannedRuleset[] {

@@ -1,7 +1,7 @@
 // What a state file must look like before `down` acts on it: every namespace the lab's, every path inside its directory.
 import { labNameProblem } from './lab-names.js';
 
-const ROLES = new Set(['zebra', 'bgpd', 'bfdd', 'listener', 'tcpdump']);
+const ROLES = new Set(['zebra', 'bgpd', 'bfdd', 'listener', 'tcpdump', 'vm']);
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
@@ -23,6 +23,8 @@ export function stateProblem(value: unknown, dir: string): string | undefined {
     (s.parentDirs as string[]).find((p) => p === '/' || !inside(dir, p));
   if (bad !== undefined) return `${JSON.stringify(bad)} is not the lab's`;
   if (!Array.isArray(s.processes)) return 'processes is not a list';
+  const vm = s.vm as Record<string, unknown> | undefined;
+  if (vm !== undefined && (typeof vm !== 'object' || vm === null || !isString(vm.kernel) || !isString(vm.innerDir) || !vm.innerDir.startsWith('/run/thrice-lab/'))) return 'vm is not what up records';
   const proc = (s.processes as Record<string, unknown>[]).find(
     (p) =>
       typeof p !== 'object' || p === null || !ROLES.has(p.role as string) || !isString(p.device) || !isString(p.netns) ||

@@ -7,7 +7,7 @@ import { stateProblem } from './lab-state-check.js';
 export const STATE_FILE = 'lab-state.json';
 export const STATE_VERSION = 1;
 
-export type ProcessRole = 'zebra' | 'bgpd' | 'bfdd' | 'listener' | 'tcpdump';
+export type ProcessRole = 'zebra' | 'bgpd' | 'bfdd' | 'listener' | 'tcpdump' | 'vm';
 
 export interface LabProcess {
   readonly role: ProcessRole;
@@ -42,6 +42,15 @@ export interface LabState {
   readonly parentDirs: readonly string[];
   /** What the lab does differently from the generated outputs, and why; printed by `up` and `status`. */
   readonly differences: readonly string[];
+  /** A lab run inside a VM (`up --kernel vm`): qemu is its one process here, the lab proper lives in the guest. */
+  readonly vm?: LabVm;
+}
+
+export interface LabVm {
+  /** The guest kernel's version. */
+  readonly kernel: string;
+  /** The lab's directory inside the guest (its tmpfs): FRR's sockets cannot live on the shared directory. */
+  readonly innerDir: string;
 }
 
 export function statePath(dir: string): string {

@@ -25,6 +25,7 @@ import { socketPathProblem, startFrrDaemons } from './frr-daemons.js';
 import { analysisPredictor, type IntentPredictor } from './verify/intent-prediction.js';
 import { outsideAddressPlan } from './verify/probe-endpoints.js';
 import { describeDifferences } from './lab-differences.js';
+import { kernelShortfall, shortfallAdvice } from './kernel-needs.js';
 
 export const PLAN_FILE = 'lab-plan.json';
 
@@ -98,7 +99,7 @@ export function labUp(input: LabUpInput): LabUpResult {
   step(() => `VMs: ${summarise(plan.vmScripts.map((r) => r.script.split('/').pop() ?? ''))} run unchanged`, () => runScripts(state, dir, outDir, plan.vmScripts));
   step(() => `pods: ${plan.pods.length} attached to cni0`, () => attachPods(plan));
   const outsideLines = step(
-    () => `outside: ${plan.outside.map((o) => `${count(o.addresses.length, 'address', 'addresses')} behind ${o.tenantNetns} ${o.borderPort}`).join('; ') || 'none'}`,
+    () => `outside: ${plan.outside.map((o) => `${count(o.addresses.length, 'address', 'addresses')} behind ${o.tenantNetns ?? `${o.borderNetns} VRF ${o.vrf}`} ${o.borderPort}`).join('; ') || 'none'}`,
     () => attachOutside(plan, tenantDir(dir)),
   );
   const filters = step(
@@ -121,10 +122,12 @@ function prepare(state: LabStateFile, input: LabUpInput): { features: KernelFeat
     const absent = REQUIRED.filter(([key]) => !features[key]);
     if (absent.length > 0) throw new LabError(`this kernel lacks what the lab needs:\n${absent.map(([, why]) => `  - ${why}`).join('\n')}`);
     input.progress(`  kernel: ${describeKernel(features)}`);
+    const advice = shortfallAdvice(kernelShortfall(input.ir, features));
+    if (advice) input.progress(`  ${advice}`);
     // Planning is pure: a topology the lab cannot stand up is refused before anything is created.
     const predictions = (input.predictor ?? analysisPredictor)(input.spec, input.ir);
     const outside = [...new Set([...outsideAddressPlan(input.ir, predictions).values()].flat())];
-    const plan = planLab({ lab: input.name, ir: input.ir, files: new Set(input.outputs.map((f) => f.path)), vlanStandIns: !features.vlan, outsideAddresses: outside });
+    const plan = planLab({ lab: input.name, ir: input.ir, files: new Set(input.outputs.map((f) => f.path)), vlanStandIns: !features.vlan, outsideAddresses: outside, tenantVrfs: features.vrf ? 'devices' : 'namespaces' });
     const user = frrUser();
     if (!user) throw new LabError('the frr user is missing');
     return { features, plan, user };
@@ -141,7 +144,7 @@ function prepare(state: LabStateFile, input: LabUpInput): { features: KernelFeat
  * A lab recorded in the directory (a crash, or `up` twice) is taken down first, exactly as recorded; then namespaces
  * marked as this lab's that no state records (the state was lost, or an older thrice leaked its kernel probe).
  */
-function recoverPrevious(name: string, dir: string, progress: (line: string) => void): void {
+export function recoverPrevious(name: string, dir: string, progress: (line: string) => void): void {
   const previous = readState(dir);
   if (previous) {
     progress(`  a lab is recorded in ${dir} (${previous.phase}); taking it down first`);
@@ -163,7 +166,8 @@ function describeKernel(f: KernelFeatures): string {
     [f.vlan, 'no 802.1Q (each VLAN of a trunk becomes a veth pair)'],
     [f.bridgeConntrack, 'no bridge conntrack (security groups load in the VMs)'],
   ];
-  return ['veth, bridge, vxlan and nftables', ...missing.filter(([ok]) => !ok).map(([, what]) => what)].join('; ');
+  const absent = missing.filter(([ok]) => !ok).map(([, what]) => what);
+  return absent.length === 0 ? 'veth, bridge, vxlan, nftables, vrf, dummy, 802.1Q and bridge conntrack: the outputs run as emitted' : ['veth, bridge, vxlan and nftables', ...absent].join('; ');
 }
 
 function tally(counts: Map<string, number>, key: string | undefined): Map<string, number> {

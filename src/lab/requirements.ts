@@ -19,7 +19,7 @@ const executable = (path: string): boolean => {
   }
 };
 
-const onPath = (name: string): boolean => tryCommand('sh', ['-c', 'command -v "$1"', 'sh', name]).status === 0;
+export const onPath = (name: string): boolean => tryCommand('sh', ['-c', 'command -v "$1"', 'sh', name]).status === 0;
 
 export function checkRequirements(options: { capture: boolean }): Requirement[] {
   const isRoot = process.getuid?.() === 0;

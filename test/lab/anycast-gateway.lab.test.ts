@@ -11,36 +11,13 @@ import type { TopologyIR } from '../../src/ir/topology-ir.js';
 import type { VmIR } from '../../src/ir/overlay-ir.js';
 import { tenantNetnsName } from '../../src/emit/iproute2/leaf-overlay-netns-name.js';
 import { THREE_LAYER, compileExample } from './lab-fixtures.js';
+import { firstSynScript, silentAndSender } from './anycast-fixtures.js';
 import { asRoot, expectLabGone, labName, upExample } from './lab-run.js';
 
 const example = compileExample(THREE_LAYER);
 
-/**
- * A silent VM and a sender in another subnet of its VPC, under another leaf that also serves the silent VM's subnet:
- * that leaf routes the packet into the stretched subnet and must ARP for the silent VM across the fabric.
- */
-function silentAndSender(ir: TopologyIR): { silent: VmIR; sender: VmIR } {
-  for (const silent of ir.overlay.vms) {
-    const subnet = ir.overlay.vpcs.find((v) => v.name === silent.vpc)?.subnets.find((s) => s.name === silent.subnet);
-    const sender = ir.overlay.vms.find(
-      (vm) => vm.vpc === silent.vpc && vm.subnet !== silent.subnet && vm.leaf !== silent.leaf && (subnet?.leaves.includes(vm.leaf) ?? false),
-    );
-    if (sender) return { silent, sender };
-  }
-  throw new Error('the example has no subnet stretched over two leaves with a VM of another subnet behind the second');
-}
-
-/**
- * One TCP SYN to port 443 (security group k8s-nodes admits it from anywhere; nothing listens) with a timeout under
- * Linux's initial retransmission timeout (1 s): `refused` (the silent VM's reset came back) proves the first packet
- * got through, with no retransmission and no second ARP round.
- */
 function firstSyn(vmNetns: string, address: string): string {
-  const script = `const s = require('node:net').connect({ host: ${JSON.stringify(address)}, port: 443, timeout: 900 });
-s.on('connect', () => { console.log('open'); s.destroy(); });
-s.on('timeout', () => { console.log('timeout'); s.destroy(); });
-s.on('error', (e) => console.log(e.code === 'ECONNREFUSED' ? 'refused' : e.code));`;
-  const run = tryInNetns(vmNetns, process.execPath, ['-e', script]);
+  const run = tryInNetns(vmNetns, process.execPath, ['-e', firstSynScript(address)]);
   return run.stdout.trim() || `failed: ${run.stderr}`;
 }
 

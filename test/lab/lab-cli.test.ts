@@ -17,10 +17,20 @@ afterEach(() => {
 });
 
 describe('thrice lab (command line)', () => {
-  it('lists its four subcommands', () => {
+  it('lists its five subcommands', () => {
     const run = runCli(['lab', '--help']);
     expect(run.status).toBe(0);
-    for (const sub of ['up', 'verify', 'status', 'down']) expect(run.stdout).toMatch(new RegExp(`^  ${sub} `, 'm'));
+    for (const sub of ['up', 'verify', 'status', 'exec', 'down']) expect(run.stdout).toMatch(new RegExp(`^  ${sub} `, 'm'));
+  });
+
+  it('refuses a kernel it does not know, a VM lab directory qemu would split, and exec where no VM lab is recorded', () => {
+    const dir = tempDir();
+    expect(runCli(['lab', 'up', THREE_LAYER, '--kernel', 'bogus', '--dir', join(dir, 'lab')])).toMatchObject({ status: 2, stderr: expect.stringContaining('Allowed choices are host, vm') });
+    const split = join(dir, 'a,b');
+    expect(runCli(['lab', 'up', THREE_LAYER, '--kernel', 'vm', '--dir', split])).toMatchObject({ status: 2, stderr: expect.stringContaining('comma or a blank') });
+    expect(existsSync(split)).toBe(false);
+    expect(runCli(['lab', 'exec', '--dir', dir, '--', 'true'])).toMatchObject({ status: 2, stderr: expect.stringContaining(`no lab recorded in ${dir}`) });
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('down where no lab is recorded does nothing and says so', () => {

@@ -126,3 +126,61 @@ describe('the outside with two border leaves', () => {
     expect(planned.namespaces.filter((n) => n.kind === 'outside').map((n) => n.name)).toEqual(['lt-outside.border1.shop']);
   });
 });
+
+describe('lab plan of examples/three-layer.yaml with VRF devices', () => {
+  const ns = plan();
+  const p = planLab({ lab: 'lt', ir: example.ir, files, vlanStandIns: false, outsideAddresses: ['203.0.113.10'], tenantVrfs: 'devices' });
+
+  it('says how tenant VRFs are realised, namespaces unless told', () => {
+    expect(ns.tenantVrfs).toBe('namespaces');
+    expect(p.tenantVrfs).toBe('devices');
+  });
+
+  it('runs overlay.sh as emitted, plainly in the leaf namespace, where namespace mode runs overlay-netns.sh', () => {
+    const overlays = p.fabricScripts.filter((r) => /overlay/.test(r.script));
+    expect(overlays).toEqual(['border1', 'leaf1', 'leaf2', 'leaf3'].map((l) => ({ netns: `lt-${l}`, script: `fabric/${l}/overlay.sh` })));
+    for (const r of overlays) expect(files.has(r.script), r.script).toBe(true);
+    expect(p.fabricScripts.some((r) => r.tenants || r.script.endsWith('overlay-netns.sh'))).toBe(false);
+    // Only the overlay differs: same namespaces, interfaces.sh before it, hosts after it.
+    expect(p.fabricScripts.map((r) => r.script.replace('overlay.sh', 'overlay-netns.sh'))).toEqual(ns.fabricScripts.map((r) => r.script));
+    expect(p.namespaces.filter((n) => n.kind !== 'outside')).toEqual(ns.namespaces.filter((n) => n.kind !== 'outside'));
+  });
+
+  it('gives zebra no tenant namespaces: FRR\'s default VRF backend finds the VRF devices overlay.sh makes', () => {
+    expect(p.frr.map((f) => f.switch)).toEqual(ns.frr.map((f) => f.switch));
+    for (const f of p.frr) expect(f.tenants, f.switch).toEqual([]);
+    expect(contents.get('fabric/leaf1/overlay.sh')).toContain("ensure_link 'blue' type vrf table");
+  });
+
+  it('plugs each VPC\'s outside into the border leaf itself, one free port per VPC, for the VRF device to enslave', () => {
+    const common = { border: 'border1', borderNetns: 'lt-border1', outsidePort: 'eth0', addresses: ['203.0.113.10'], ruleset: 'nftables/border1.nft' };
+    expect(p.outside).toEqual([
+      { ...common, vpc: 'blue', vrf: 'blue', netns: 'lt-outside.border1.blue', borderPort: 'swp1', vpcCidr: '10.1.0.0/16' },
+      { ...common, vpc: 'green', vrf: 'green', netns: 'lt-outside.border1.green', borderPort: 'swp2', vpcCidr: '10.2.0.0/16' },
+    ]);
+    // Both are ports the border ruleset sends through its edge firewall, and neither is a cable of the plan.
+    expect(contents.get('nftables/border1.nft')).toMatch(/iifname "swp\*" iifname != \{ "swp63", "swp64" \} jump fw_edge/);
+    expect(p.links.flatMap((l) => [l.a, l.b]).some((e) => e.netns === 'lt-border1' && /^swp[12]$/.test(e.ifname))).toBe(false);
+    // The outside namespaces are the same either way.
+    expect(p.namespaces.filter((n) => n.kind === 'outside')).toEqual(ns.namespaces.filter((n) => n.kind === 'outside'));
+  });
+
+  it('leaves the rest of the plan as namespace mode has it', () => {
+    expect(p.rulesets).toEqual(ns.rulesets);
+    expect(p.pods).toEqual(ns.pods);
+    expect(p.vmScripts).toEqual(ns.vmScripts);
+    expect(p.vmAttachments).toEqual(ns.vmAttachments);
+    expect(p.links).toEqual(plan(false).links);
+  });
+});
+
+describe('the outside with two border leaves and VRF devices', () => {
+  it('attaches each border leaf in its own namespace, eth0 and eth1 of one outside namespace', () => {
+    const two = compileExample(new URL('../../examples/two-borders.yaml', import.meta.url).pathname);
+    const planned = planLab({ lab: 'lt', ir: two.ir, files: new Set(two.outputs.map((f) => f.path)), vlanStandIns: true, outsideAddresses: ['203.0.113.10'], tenantVrfs: 'devices' });
+    expect(planned.outside.map((o) => [o.netns, o.borderNetns, o.tenantNetns, o.borderPort, o.outsidePort, o.ruleset])).toEqual([
+      ['lt-outside.border1.shop', 'lt-border1', undefined, 'swp1', 'eth0', 'nftables/border1.nft'],
+      ['lt-outside.border1.shop', 'lt-border2', undefined, 'swp1', 'eth1', 'nftables/border2.nft'],
+    ]);
+  });
+});

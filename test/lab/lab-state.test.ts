@@ -41,6 +41,16 @@ describe('lab state file', () => {
     expect(readState(dir)?.processes).toEqual([{ role: 'bgpd', device: 'spine1', netns: 'lt-spine1', pidFile, pid: 100, startTime: 5 }]);
   });
 
+  it("records a VM lab's qemu and guest directory, and refuses a guest directory outside the guest's lab root", () => {
+    const dir = tempDir();
+    const vm = { kernel: '6.1.0-57-amd64', innerDir: '/run/thrice-lab/lt' };
+    const state = new LabStateFile(dir, { ...emptyState({ name: 'lt', dir, spec: '/x.yaml', specHash: 'h' }), vm });
+    state.addProcess({ role: 'vm', device: 'qemu', netns: '', pidFile: join(dir, 'vm', 'qemu.pid') });
+    expect(readState(dir)).toEqual(state.state);
+    writeFileSync(statePath(dir), JSON.stringify({ ...state.state, vm: { ...vm, innerDir: '/etc' } }));
+    expect(() => readState(dir)).toThrow(/vm is not what up records/);
+  });
+
   it('reads nothing where no lab is recorded, and refuses a state of another version', () => {
     const dir = tempDir();
     expect(readState(dir)).toBeUndefined();

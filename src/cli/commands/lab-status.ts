@@ -6,15 +6,17 @@ import { netnsExists } from '../../lab/netns.js';
 import { frrPaths } from '../../lab/frr-daemons.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { type LabLocationOptions, findLab } from './lab-location.js';
-import { runLabAction } from './lab-action.js';
+import { runLabActionAsync } from './lab-action.js';
+import { statusInVm, vmRunning } from '../../lab/vm/lab-vm-pass.js';
+import { vmPaths } from '../../lab/vm/vm-machine.js';
 
-export function runLabStatus(spec: string | undefined, opts: LabLocationOptions): number {
+export async function runLabStatus(spec: string | undefined, opts: LabLocationOptions): Promise<number> {
   const location = findLab(spec, opts);
   if (!location.ok) {
     process.stderr.write(`thrice lab: ${location.message}\n`);
     return EXIT_USAGE;
   }
-  return runLabAction(() => {
+  return runLabActionAsync(async () => {
     const state = readState(location.dir);
     const unrecorded = findLeftovers(location.name, location.dir, new Set(state?.namespaces), location.nameKnown).ours;
     // Namespaces no state records are still there until `down` or `up` removes them: status says so rather than nothing.
@@ -23,8 +25,33 @@ export function runLabStatus(spec: string | undefined, opts: LabLocationOptions)
       process.stdout.write(`no lab recorded in ${location.dir}\n${leftovers ? `${leftovers}\n` : ''}`);
       return EXIT_ERRORS;
     }
+    if (state.vm) return reportVm({ ...state, vm: state.vm });
     return report(state, leftovers);
   });
+}
+
+/** A lab in a VM: qemu here, then the guest's own status of the lab inside it. */
+async function reportVm(state: LabState & { vm: NonNullable<LabState['vm']> }): Promise<number> {
+  const running = vmRunning(state);
+  const qemu = state.processes.find((p) => p.role === 'vm');
+  const paths = vmPaths(state.dir);
+  const out = [
+    `lab ${state.name}: ${running ? (state.phase === 'up' ? 'up' : 'INCOMPLETE (up did not finish)') : 'DAMAGED'} (in a VM)`,
+    `  spec        ${state.spec}`,
+    `  directory   ${state.dir}  (outputs in out/, the VM's console in vm/console.log)`,
+    `  created     ${state.createdAt}`,
+    `  VM          Debian's kernel ${state.vm.kernel} under qemu${qemu?.pid ? ` (pid ${qemu.pid})` : ''}: ${running ? 'running' : 'NOT RUNNING'}; control channel ${paths.control}`,
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+  if (!running) {
+    process.stdout.write('  `thrice lab up --kernel vm` again takes down what is recorded and builds the lab afresh\n');
+    return EXIT_ERRORS;
+  }
+  process.stdout.write(`  inside the VM (look in with \`thrice lab exec --dir ${state.dir} -- <command>\`):\n`);
+  const inner = await statusInVm(state, (text, fd) => void (fd === 1 ? process.stdout : process.stderr).write(text));
+  // The guest printed its own differences; the VM itself is the one more.
+  if (state.differences[0]) process.stdout.write(`  and:\n    - ${state.differences[0]}\n`);
+  return inner === 0 && state.phase === 'up' ? EXIT_OK : EXIT_ERRORS;
 }
 
 function report(state: LabState, leftovers: string | undefined): number {

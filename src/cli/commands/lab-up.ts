@@ -7,9 +7,14 @@ import { createReporter } from '../report.js';
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE } from '../exit-codes.js';
 import { type InputOptions, readInputs } from './read-inputs.js';
 import { type LabLocationOptions, labLocationFor } from './lab-location.js';
-import { runLabAction } from './lab-action.js';
+import { runLabAction, runLabActionAsync } from './lab-action.js';
+import { labUpInVm } from '../../lab/vm/lab-vm-up.js';
 
-export function runLabUp(specPath: string, opts: LabLocationOptions & InputOptions): number {
+export interface LabUpOptions extends LabLocationOptions {
+  readonly kernel?: 'host' | 'vm';
+}
+
+export async function runLabUp(specPath: string, opts: LabUpOptions & InputOptions): Promise<number> {
   const read = readInputs(specPath, opts);
   if (!read.ok) return EXIT_USAGE;
   const result = compileTopology(read.input);
@@ -21,16 +26,28 @@ export function runLabUp(specPath: string, opts: LabLocationOptions & InputOptio
     return EXIT_USAGE;
   }
   const { ir, spec, outputs } = result;
-  process.stdout.write(`thrice lab up: ${ir.name} as lab ${location.name} in ${location.dir}\n`);
-  return runLabAction(() => {
-    const up = labUp({ ...location, specPath: resolve(specPath), specText: read.input.spec.text, spec, ir, outputs, progress: (l) => process.stdout.write(`${l}\n`) });
-    process.stdout.write(`up in ${up.seconds.toFixed(1)} s. What the lab does differently from the generated outputs:\n`);
-    for (const d of up.state.differences) process.stdout.write(`  - ${d}\n`);
-    process.stdout.write(`next: thrice lab verify ${specPath}   (waits for BGP and EVPN, then probes every intent)\n`);
-    return EXIT_OK;
-  }, () =>
+  process.stdout.write(`thrice lab up: ${ir.name} as lab ${location.name} in ${location.dir}${opts.kernel === 'vm' ? ', in a VM' : ''}\n`);
+  const hint = (): string | undefined =>
     readState(location.dir)
       ? `what was created is recorded in ${location.dir}: \`thrice lab down --dir ${location.dir}\` removes it, \`thrice lab up\` again replaces it`
-      : undefined,
-  );
+      : undefined;
+  const progress = (l: string): void => void process.stdout.write(`${l}\n`);
+  if (opts.kernel === 'vm') {
+    return runLabActionAsync(async () => {
+      const up = await labUpInVm({ ...location, specPath: resolve(specPath), specText: read.input.spec.text, spec, ir, outputs, progress });
+      printUp(up.seconds, up.state.differences, specPath);
+      return EXIT_OK;
+    }, hint);
+  }
+  return runLabAction(() => {
+    const up = labUp({ ...location, specPath: resolve(specPath), specText: read.input.spec.text, spec, ir, outputs, progress });
+    printUp(up.seconds, up.state.differences, specPath);
+    return EXIT_OK;
+  }, hint);
+}
+
+function printUp(seconds: number, differences: readonly string[], specPath: string): void {
+  process.stdout.write(`up in ${seconds.toFixed(1)} s. What the lab does differently from the generated outputs:\n`);
+  for (const d of differences) process.stdout.write(`  - ${d}\n`);
+  process.stdout.write(`next: thrice lab verify ${specPath}   (waits for BGP and EVPN, then probes every intent)\n`);
 }

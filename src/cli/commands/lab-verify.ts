@@ -13,6 +13,7 @@ import { readInputs } from './read-inputs.js';
 import { type LabLocationOptions, findLab } from './lab-location.js';
 import { runLabActionAsync } from './lab-action.js';
 import { count } from '../../lab/count.js';
+import { verifyInVm } from '../../lab/vm/lab-vm-pass.js';
 
 export interface LabVerifyOptions extends LabLocationOptions {
   readonly strict?: boolean;
@@ -31,6 +32,15 @@ export async function runLabVerify(spec: string | undefined, opts: LabVerifyOpti
     const read = readInputs(state.spec);
     if (!read.ok) return EXIT_USAGE;
     if (specHash(read.input.spec.text) !== state.specHash) return usage(`${state.spec} changed since the lab came up; run \`thrice lab up\` again`);
+    if (state.vm) {
+      const timeoutSeconds = Number(opts.timeout);
+      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usage(`--timeout must be a number of seconds, not "${opts.timeout}"`);
+      const capture = opts.capture === undefined || opts.capture === false ? undefined : opts.capture;
+      const vmState = { ...state, vm: state.vm };
+      return verifyInVm(vmState, { timeoutSeconds, ...(opts.strict ? { strict: true } : {}), ...(capture === undefined ? {} : { capture }) }, (text, fd) =>
+        void (fd === 1 ? process.stdout : process.stderr).write(text),
+      );
+    }
     const built = buildTopology(read.input);
     createReporter('text').diagnostics(built.diagnostics, read.sources);
     if (!built.ir || !built.spec) return EXIT_ERRORS;

@@ -14,7 +14,7 @@ import { labEndpoint, outsideAddressPlan } from './probe-endpoints.js';
 import { type ProbeOutcome, type ResolvedProbe, runProbes } from './probe-runner.js';
 import { type IntentObservation, observe } from './verify-report.js';
 import { type Capture, captureAtSpines } from './capture.js';
-import { waitForConvergence } from './convergence.js';
+import { waitUntilSettled } from './convergence.js';
 
 export interface VerifyInput {
   readonly state: LabStateFile;
@@ -30,11 +30,15 @@ export interface VerifyInput {
 
 export interface VerifyResult {
   readonly convergedIn: number;
+  /** Next hops without router MAC that verify probed past (see waitUntilSettled). */
+  readonly lostRouterMacs: readonly string[];
   readonly rows: readonly IntentObservation[];
   readonly capture?: Capture & { readonly probe: string };
 }
 
 const PROBE_TIMEOUT_MS = 2500;
+/** How long router MACs may lag everything else before verify probes without them (see waitUntilSettled). */
+const ROUTER_MAC_GRACE_SECONDS = 45;
 const CROSSES_SPINES = new Set(['cross-leaf', 'cross-pod']);
 
 export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
@@ -45,17 +49,26 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
   const dead = state.state.processes.filter((p) => (p.role === 'zebra' || p.role === 'bgpd') && !isRunning(p));
   if (dead.length > 0) throw new LabError(noLongerRunning(dead.map((p) => `${p.role} of ${p.device}`)));
   progress(`  waiting for BGP and EVPN (up to ${input.timeoutSeconds} s) ...`);
-  const convergedIn = await waitForConvergence(labDir, ir, input.timeoutSeconds);
+  const settled = await waitUntilSettled(labDir, ir, input.timeoutSeconds, ROUTER_MAC_GRACE_SECONDS);
+  const convergedIn = settled.seconds;
   progress(`  converged: every session established, every loopback learned, every VNI sees its remote VTEPs, every subnet routed (${convergedIn.toFixed(1)} s)`);
+  if (settled.lostRouterMacs.length > 0) {
+    progress(
+      `  WARNING: zebra holds routes via remote VTEPs whose router MAC it does not have (still missing ${ROUTER_MAC_GRACE_SECONDS} s after everything else was up), ` +
+        'so the kernel drops what it sends that way; FRR 8.4\'s zebra loses a VTEP\'s router MAC when bgpd replaces an EVPN route through it, ' +
+        'and a deployment on it would lose them alike. Probes that take these next hops show it:',
+    );
+    for (const p of settled.lostRouterMacs) progress(`    - ${p}`);
+  }
   const predictions = (input.predictor ?? analysisPredictor)(input.spec, ir);
   const outside = outsideAddressPlan(ir, predictions);
   const resolve = (probe: PlannedProbe): ResolvedProbe => ({ probe, from: labEndpoint(plan, probe.from, outside, probe.to), to: labEndpoint(plan, probe.to, outside, probe.from) });
   const resolved = predictions.flatMap((p) => p.probes.map(resolve));
   progress(`  probing ${count(resolved.length, 'path')} of ${count(predictions.length, 'intent')} with real packets ...`);
-  const outcomes = await runProbes(state, labDir, resolved, { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 8 });
+  const outcomes = await runProbes(state, labDir, resolved, { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 8, tenantVrfs: plan.tenantVrfs ?? 'namespaces' });
   let next = 0;
   const rows = predictions.map((intent) => observe(intent, outcomes.slice(next, (next += intent.probes.length))));
-  if (input.capture === undefined) return { convergedIn, rows };
+  if (input.capture === undefined) return { convergedIn, rows, lostRouterMacs: settled.lostRouterMacs };
   const wanted = captureCandidate(resolved, outcomes, input.capture);
   if (!wanted) throw new LabError(`no probe${typeof input.capture === 'string' ? ` of intent ${input.capture}` : ''} crosses the spines, so there is nothing to capture there`);
   const spines = (ir.fabric?.switches ?? []).filter((s) => s.role === 'spine' || s.role === 'super-spine').map((s) => ({ name: s.name, netns: deviceNetns(plan.name, s.name) }));
@@ -63,7 +76,7 @@ export async function labVerify(input: VerifyInput): Promise<VerifyResult> {
   const capture = await captureAtSpines(state, spines, join(labDir, 'captures'), wanted.probe.intent, target, async () => {
     await runProbes(state, labDir, [wanted], { timeoutMs: PROBE_TIMEOUT_MS, concurrency: 1 });
   });
-  return { convergedIn, rows, capture: { ...capture, probe: `${wanted.probe.from.name} -> ${wanted.probe.to.name} ${wanted.probe.proto.toUpperCase()} ${wanted.probe.port ?? ''}`.trim() } };
+  return { convergedIn, rows, lostRouterMacs: settled.lostRouterMacs, capture: { ...capture, probe: `${wanted.probe.from.name} -> ${wanted.probe.to.name} ${wanted.probe.proto.toUpperCase()} ${wanted.probe.port ?? ''}`.trim() } };
 }
 
 export function noLongerRunning(daemons: readonly string[]): string {

@@ -9,6 +9,7 @@ import { netnsPath } from '../netns.js';
 import type { LabEndpoint } from './probe-endpoints.js';
 import { NODE_AGENT, PYTHON_ICMP } from './probe-agent-source.js';
 import type { PlannedProbe, Verdict } from './intent-prediction.js';
+import type { TenantVrfs } from '../lab-plan-types.js';
 import { LabError } from '../lab-error.js';
 
 export interface ResolvedProbe {
@@ -34,7 +35,7 @@ interface AgentResult {
 /** ICMP echo needs a raw socket, which Node lacks; Debian's python3 has one (and comes with frr-pythontools). */
 const PYTHON = ['/usr/bin/python3', '/usr/local/bin/python3'].find((p) => existsSync(p));
 
-export async function runProbes(state: LabStateFile, labDir: string, probes: readonly ResolvedProbe[], options: { timeoutMs: number; concurrency: number }): Promise<ProbeOutcome[]> {
+export async function runProbes(state: LabStateFile, labDir: string, probes: readonly ResolvedProbe[], options: { timeoutMs: number; concurrency: number; tenantVrfs?: TenantVrfs }): Promise<ProbeOutcome[]> {
   const agentDir = join(labDir, 'lab');
   mkdirSync(agentDir, { recursive: true });
   const agent = join(agentDir, 'probe-agent.mjs');
@@ -47,7 +48,7 @@ export async function runProbes(state: LabStateFile, labDir: string, probes: rea
       const { probe, from, to } = r;
       if ('skip' in from) return { probe, observed: 'skipped', detail: `source: ${from.skip}` };
       if ('skip' in to) return { probe, observed: 'skipped', detail: `destination: ${to.skip}` };
-      const leak = crossesVpcPeering(probe);
+      const leak = crossesVpcPeering(probe, options.tenantVrfs);
       if (leak) return { probe, observed: 'skipped', detail: leak };
       const spec = `${probe.proto}:${probe.port}`;
       if (probe.proto !== 'icmp' && listeners.busy.get(to.netns)?.includes(spec)) {
@@ -164,12 +165,14 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item:
 }
 
 /**
- * The lab realises each tenant VRF as a network namespace (this kernel has no VRF device), and a packet cannot be
+ * Where the kernel has no VRF device the lab realises each tenant VRF as a network namespace, and a packet cannot be
  * leaked from one namespace's routing table into another's as `import vrf` leaks between VRF devices. So a probe
- * between two VPCs cannot be realised here, peered or not (between unpeered VPCs a lab without the leaks would deny
- * for the wrong reason); it is reported as not probed, with this reason, rather than as a disagreement.
+ * between two VPCs cannot be realised there, peered or not (between unpeered VPCs a lab without the leaks would deny
+ * for the wrong reason); it is reported as not probed, with this reason, rather than as a disagreement. With VRF
+ * devices (the plan's `tenantVrfs`) the lab runs `import vrf` as generated, and such probes are sent like any other.
  */
-export function crossesVpcPeering(probe: PlannedProbe): string | undefined {
+export function crossesVpcPeering(probe: Pick<PlannedProbe, 'from' | 'to'>, tenantVrfs: TenantVrfs = 'namespaces'): string | undefined {
+  if (tenantVrfs === 'devices') return undefined;
   const vpcOf = (e: PlannedProbe['from']): string | undefined => (e.kind === 'vm' || e.kind === 'pod' ? e.vpc : undefined);
   const a = vpcOf(probe.from);
   const b = vpcOf(probe.to);
