@@ -4,23 +4,18 @@ import { LabError } from '../lab-error.js';
 import { type LabState, STATE_FILE } from '../lab-state.js';
 import { type ExecResult, execInVm } from './vm-agent-client.js';
 import { guestCli } from './vm-requirements.js';
+import { guestPath } from './guest-paths.js';
 
-/** Where the guest sees this machine's root (read-only) and the lab directory (read-write); see guest-init-source.ts. */
-export const GUEST_HOST_ROOT = '/run/thrice-vm/host';
-export const GUEST_SHARE = '/run/thrice-vm/share';
-
-/** The guest's /tmp and /run are its own: a path of this machine is read through the shared root. */
-export function guestPath(path: string): string {
-  return `${GUEST_HOST_ROOT}${path}`;
-}
+export { GUEST_HOST_ROOT, GUEST_SHARE, guestPath } from './guest-paths.js';
 
 /** On the guest's tmpfs, short enough for FRR's unix sockets. */
 export function innerLabDir(name: string): string {
   return `/run/thrice-lab/${name}`;
 }
 
+/** This thrice, run by this node, both read through the shared root (a checkout under /tmp is not at its own path there). */
 export function thriceArgv(args: readonly string[]): string[] {
-  return [process.execPath, guestCli(), ...args];
+  return [guestPath(process.execPath), guestPath(guestCli()), ...args];
 }
 
 /** Runs argv in the guest, handing over whole lines of its stdout and stderr as they come. */

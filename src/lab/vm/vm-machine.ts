@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { VmImage } from './vm-image.js';
 import type { VmKernel } from './vm-kernel.js';
 import { runCommand } from '../run-command.js';
+import { guestPath } from './guest-paths.js';
 
 export interface VmPaths {
   readonly dir: string;
@@ -32,7 +33,7 @@ export const DEFAULT_VM_SIZE: VmSize = { memoryMiB: 2048, cpus: 2 };
  * `security_model=passthrough` on the lab directory: the guest's FRR chowns its directories to user frr.
  */
 export function qemuArguments(paths: VmPaths, image: VmImage, kernel: VmKernel, labDir: string, size: VmSize = DEFAULT_VM_SIZE): string[] {
-  const append = ['console=ttyS0', 'loglevel=4', 'panic=-1', 'mitigations=off', `thrice.moddir=${kernel.modules}`, `thrice.share=${labDir}`, `thrice.node=${process.execPath}`];
+  const append = ['console=ttyS0', 'loglevel=4', 'panic=-1', 'mitigations=off', `thrice.moddir=${kernel.modules}`, `thrice.share=${labDir}`, `thrice.node=${guestPath(process.execPath)}`];
   return [
     '-name', 'thrice-lab', '-nodefaults', '-no-user-config', '-accel', 'tcg', '-cpu', 'max', '-smp', String(size.cpus), '-m', String(size.memoryMiB),
     '-machine', 'pc', '-vga', 'none', '-display', 'none', '-nic', 'none', '-no-reboot',
