@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import type { LabPlan } from './lab-plan-types.js';
 import type { LabStateFile } from './lab-state.js';
-import { addNetns, addVeth, inNetns, inNetnsAt, ipBatch, labMark, netnsExists } from './netns.js';
+import { addNetns, addVeth, inNetns, inNetnsAt, ipBatch, labMark, netnsExists, netnsPath } from './netns.js';
 import { runWithTenantDir, tenantDir, tenantNamespaces } from './tenant-namespaces.js';
 import { LabUsageError } from './lab-error.js';
 
@@ -79,7 +79,7 @@ export function attachOutside(plan: LabPlan, tenants: string): string[] {
   const lines: string[] = [];
   for (const o of plan.outside) {
     const side = outsideBorderSide(o, tenants);
-    side.ip(['link', 'add', o.borderPort, 'type', 'veth', 'peer', 'name', o.outsidePort, 'netns', o.netns]);
+    inNetnsAt(side.path, 'ip', ['link', 'add', o.borderPort, 'type', 'veth', 'peer', 'name', o.outsidePort, 'netns', o.netns]);
     // The port joins the VRF before it gets its address, so the address's local and connected routes land in the VRF's table.
     const vrf = o.borderNetns ? ` vrf ${o.vrf}` : '';
     const border = [
@@ -88,7 +88,7 @@ export function attachOutside(plan: LabPlan, tenants: string): string[] {
       `addr replace ${OUTSIDE_GATEWAY}/32 dev ${o.borderPort}`,
       ...o.addresses.map((a) => `route replace ${a}/32 dev ${o.borderPort}${vrf}`),
     ];
-    side.ip(['-batch', '-'], border.join('\n') + '\n');
+    inNetnsAt(side.path, 'ip', ['-batch', '-'], border.join('\n') + '\n');
     lines.push(`${side.name} (VRF ${o.vrf}): veth ${o.borderPort} to ${o.netns} ${o.outsidePort}, ${border.filter((l) => !l.endsWith(' up')).join(', ')}`);
   }
   const byNetns = new Map<string, LabPlan['outside'][number][]>();
@@ -106,11 +106,7 @@ export function attachOutside(plan: LabPlan, tenants: string): string[] {
 }
 
 /** Where the border's end of an outside link is: the tenant namespace (pinned in `tenants`), or the border leaf's own namespace. */
-export function outsideBorderSide(o: LabPlan['outside'][number], tenants: string): { name: string; ip: (args: string[], input?: string) => void } {
-  if (o.borderNetns) {
-    const netns = o.borderNetns;
-    return { name: netns, ip: (args, input) => void inNetns(netns, 'ip', args, input) };
-  }
-  const tenant = join(tenants, o.tenantNetns ?? '');
-  return { name: o.tenantNetns ?? '', ip: (args, input) => void inNetnsAt(tenant, 'ip', args, input) };
+export function outsideBorderSide(o: LabPlan['outside'][number], tenants: string): { name: string; path: string } {
+  if (o.borderNetns) return { name: o.borderNetns, path: netnsPath(o.borderNetns) };
+  return { name: o.tenantNetns ?? '', path: join(tenants, o.tenantNetns ?? '') };
 }

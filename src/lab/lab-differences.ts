@@ -32,23 +32,18 @@ export function describeDifferences(plan: LabPlan, features: KernelFeatures, fil
     );
   }
   if (plan.pods.length > 0) out.push('pods: the lab does what the CNI bridge plugin would: a veth into cni0, the pod address and a default route via cni0');
-  if (outsideLines.length > 0 && plan.tenantVrfs === 'devices') {
+  if (outsideLines.length > 0) {
     const zones = filters.outsideZones ?? [];
+    const where =
+      plan.tenantVrfs === 'devices'
+        ? ', whose end (a free swpN, which the border ruleset treats as a port to the outside) is enslaved to the VPC\'s VRF device, with a link-local ' +
+          'transfer address and /32 routes to the outside\'s addresses in the VRF\'s table, '
+        : '\'s tenant namespace (its VRF, where the L3 VNI ends), with a link-local transfer address, /32 routes to the outside\'s addresses there ';
     out.push(
-      'the outside: not in the generated files; the lab adds, per VPC, an outside namespace on a veth pair to every border leaf, whose end ' +
-        '(a free swpN, which the border ruleset treats as a port to the outside) is enslaved to the VPC\'s VRF device, with a link-local ' +
-        'transfer address and /32 routes to the outside\'s addresses in the VRF\'s table, and the VPC routed back over all of them (ECMP, as ' +
-        `an upstream router would spread flows): ${outsideLines.join('; ')}. frr.conf announces none of it beyond what \`redistribute connected\` ` +
-        'picks up; the leaves reach the outside by the border\'s default-originate' +
+      `the outside: not in the generated files; the lab adds, per VPC, an outside namespace on a veth pair to every border leaf${where}` +
+        `and the VPC routed back over all of them (ECMP, as an upstream router would spread flows): ${outsideLines.join('; ')}. ` +
+        'frr.conf announces none of it beyond what `redistribute connected` picks up; the leaves reach the outside by the border\'s default-originate' +
         (zones.length > 0 ? `. As the border ruleset asks of a deployment, each outside port joins its VPC's conntrack zone (${zones.join(', ')})` : ''),
-    );
-  } else if (outsideLines.length > 0) {
-    out.push(
-      'the outside: not in the generated files; the lab adds, per VPC, an outside namespace on a veth pair to every border leaf\'s tenant namespace ' +
-        '(its VRF, where the L3 VNI ends), with a link-local transfer address, /32 routes to the outside\'s addresses there and the VPC routed back ' +
-        'over all of them (ECMP, as an upstream router would spread flows): ' +
-        `${outsideLines.join('; ')}. frr.conf announces none of it beyond what \`redistribute connected\` picks up; the leaves reach the outside ` +
-        'by the border\'s default-originate',
     );
   }
   if (filters.inTenants.length > 0) {

@@ -10,6 +10,7 @@ import type { LabPlan, PlannedRuleset } from './lab-plan-types.js';
 import { LabError } from './lab-error.js';
 import { tryInNetns, tryInNetnsAt } from './netns.js';
 import { tenantDir } from './tenant-namespaces.js';
+import { outsideBorderSide } from './lab-build.js';
 import { securityGroupStandIn } from './security-group-stand-in.js';
 import { networkPolicyRuleset } from './network-policy-agent.js';
 import { enforcesNetworkPolicies } from '../ir/network-policy-enforcer.js';
@@ -56,25 +57,21 @@ export function loadFilters(plan: LabPlan, ir: TopologyIR, outDir: string, labDi
   const outsideZones: string[] = [];
   for (const o of plan.outside) {
     if (!o.ruleset) continue;
-    if (o.borderNetns) {
-      const zone = outsideZone(ir, o);
-      if (zone === undefined) continue;
-      const z = tryInNetns(o.borderNetns, 'nft', ['add', 'element', 'inet', 'thrice', ZONE_MAP, `{ "${o.borderPort}" : ${zone} }`]);
-      if (z.status !== 0) throw new LabError(`cannot add ${o.borderPort} to ${ZONE_MAP} in ${o.borderNetns}:\n${(z.stderr || z.stdout).trim()}`);
-      outsideZones.push(`${o.borderPort} of ${o.border} (VRF ${o.vrf}) : zone ${zone}`);
-      continue;
+    const side = outsideBorderSide(o, tenantDir(labDir));
+    if (!o.borderNetns) {
+      const r = tryInNetnsAt(side.path, 'nft', ['-f', join(outDir, o.ruleset)]);
+      if (r.status !== 0) throw new LabError(`${o.ruleset} does not load in ${side.name}:\n${(r.stderr || r.stdout).trim()}`);
     }
-    const tenant = o.tenantNetns ?? '';
-    const r = tryInNetnsAt(join(tenantDir(labDir), tenant), 'nft', ['-f', join(outDir, o.ruleset)]);
-    if (r.status !== 0) throw new LabError(`${o.ruleset} does not load in ${o.tenantNetns}:\n${(r.stderr || r.stdout).trim()}`);
     const zone = outsideZone(ir, o);
     if (zone !== undefined) {
       // What the ruleset asks of a deployment: the outside's port joins its VPC's conntrack zone (conntrack-zones.ts).
       const element = `{ "${o.borderPort}" : ${zone} }`;
-      const z = tryInNetnsAt(join(tenantDir(labDir), tenant), 'nft', ['add', 'element', 'inet', 'thrice', ZONE_MAP, element]);
-      if (z.status !== 0) throw new LabError(`cannot add ${o.borderPort} to ${ZONE_MAP} in ${o.tenantNetns}:\n${(z.stderr || z.stdout).trim()}`);
+      const z = tryInNetnsAt(side.path, 'nft', ['add', 'element', 'inet', 'thrice', ZONE_MAP, element]);
+      if (z.status !== 0) throw new LabError(`cannot add ${o.borderPort} to ${ZONE_MAP} in ${side.name}:\n${(z.stderr || z.stdout).trim()}`);
     }
-    inTenants.push(`${o.ruleset} in ${o.tenantNetns}${zone === undefined ? '' : ` (its outside port ${o.borderPort} added to ${ZONE_MAP}, zone ${zone})`}`);
+    if (o.borderNetns) {
+      if (zone !== undefined) outsideZones.push(`${o.borderPort} of ${o.border} (VRF ${o.vrf}) : zone ${zone}`);
+    } else inTenants.push(`${o.ruleset} in ${side.name}${zone === undefined ? '' : ` (its outside port ${o.borderPort} added to ${ZONE_MAP}, zone ${zone})`}`);
   }
   let podPolicies = 0;
   for (const pod of plan.pods) {

@@ -1,13 +1,13 @@
 // Decides a whole lab from the IR and the compiled outputs: what to create where, in order; pure, so it is tested without root.
 import type { TopologyIR } from '../ir/topology-ir.js';
-import type { SwitchIR, SwitchRole } from '../ir/fabric-ir.js';
+import type { SwitchRole } from '../ir/fabric-ir.js';
 import { byName } from '../ir/natural-order.js';
 import { vpcsServedBy } from '../emit/frr/served-vpcs.js';
 import { tenantNetnsName } from '../emit/iproute2/leaf-overlay-netns-name.js';
 import { placePods } from '../analysis/paths/place-pods.js';
 import type { LabPlan, PlannedFrr, PlannedNetns, PlannedOutside, PlannedPod, PlannedRuleset, ScriptRun, TenantVrfs, VmAttachment } from './lab-plan-types.js';
 import { deviceNetns, externalNetns, interfaceNameProblem, podNetns, podVethName } from './lab-names.js';
-import { borderLeaves, freePort, planWiring } from './wiring-plan.js';
+import { borderLeaves, freePort, freePorts, planWiring } from './wiring-plan.js';
 import { LabError } from './lab-error.js';
 
 
@@ -32,7 +32,6 @@ export interface PlanInput {
 export function planLab(input: PlanInput): LabPlan {
   const { lab, ir, files } = input;
   const tenantVrfs = input.tenantVrfs ?? 'namespaces';
-  const overlayScript = (sw: string): string => `fabric/${sw}/${tenantVrfs === 'devices' ? 'overlay.sh' : 'overlay-netns.sh'}`;
   const fabric = ir.fabric;
   if (!fabric) throw new LabError('the topology has no fabric: a lab needs switches to stand up');
   refuseFlanneldOnlyBackends(ir);
@@ -60,7 +59,7 @@ export function planLab(input: PlanInput): LabPlan {
   const fabricScripts = [
     ...switches.flatMap((s) => run(s.name, `fabric/${s.name}/interfaces.sh`)),
     // With VRF devices overlay.sh runs plainly in the leaf's namespace, as on a switch.
-    ...switches.flatMap((s) => run(s.name, overlayScript(s.name), tenantVrfs === 'namespaces')),
+    ...switches.flatMap((s) => run(s.name, overlayScript(s.name, tenantVrfs), tenantVrfs === 'namespaces')),
     ...hosts.flatMap((h) => run(h.name, `hosts/${h.name}/setup.sh`)),
   ];
   const vmAttachments = vms.map(
@@ -77,6 +76,11 @@ export function planLab(input: PlanInput): LabPlan {
       return { switch: s.name, netns: deviceNetns(lab, s.name), config: `fabric/${s.name}/frr.conf`, tenants, bfd: fabric.bgp?.bfd !== undefined };
     });
   return { name: lab, tenantVrfs, namespaces: netns, links, fabricScripts, vmAttachments, vmScripts, pods, outside, rulesets: planRulesets(lab, ir, files), frr };
+}
+
+/** The tenant overlay script the lab runs on a switch: overlay.sh with VRF devices, overlay-netns.sh without. */
+function overlayScript(sw: string, tenantVrfs: TenantVrfs): string {
+  return `fabric/${sw}/${tenantVrfs === 'devices' ? 'overlay.sh' : 'overlay-netns.sh'}`;
 }
 
 /** Every pod the analysis places (spec workloads and imported pods alike), except host-network pods: those are their node. */
@@ -117,8 +121,7 @@ function planPods(lab: string, ir: TopologyIR): PlannedPod[] {
  */
 function planOutside(lab: string, ir: TopologyIR, files: ReadonlySet<string>, addresses: readonly string[], tenantVrfs: TenantVrfs): PlannedOutside[] {
   const fabric = ir.fabric;
-  const script = tenantVrfs === 'devices' ? 'overlay.sh' : 'overlay-netns.sh';
-  const borders = fabric ? borderLeaves(fabric).sort(byName).filter((b) => files.has(`fabric/${b.name}/${script}`)) : [];
+  const borders = fabric ? borderLeaves(fabric).sort(byName).filter((b) => files.has(overlayScript(b.name, tenantVrfs))) : [];
   const first = borders[0];
   if (!fabric || !first || addresses.length === 0) return [];
   return borders.flatMap((border, index) => {
@@ -140,14 +143,6 @@ function planOutside(lab: string, ir: TopologyIR, files: ReadonlySet<string>, ad
       }),
     );
   });
-}
-
-/** The `count` lowest `swpN` a switch uses neither for the fabric nor for hosts (the first is freePort's). */
-function freePorts(sw: SwitchIR, count: number): string[] {
-  const used = new Set([...sw.interfaces.map((i) => i.port), ...sw.hostPorts.map((p) => p.port)]);
-  const ports: string[] = [];
-  for (let port = 1; ports.length < count; port++) if (!used.has(port)) ports.push(`swp${port}`);
-  return ports;
 }
 
 function planRulesets(lab: string, ir: TopologyIR, files: ReadonlySet<string>): PlannedRuleset[] {

@@ -26,6 +26,7 @@ import { analysisPredictor, type IntentPredictor } from './verify/intent-predict
 import { outsideAddressPlan } from './verify/probe-endpoints.js';
 import { describeDifferences } from './lab-differences.js';
 import { kernelShortfall, shortfallAdvice } from './kernel-needs.js';
+import { timedStep } from './timed-step.js';
 
 export const PLAN_FILE = 'lab-plan.json';
 
@@ -56,12 +57,7 @@ export function specHash(text: string): string {
 export function labUp(input: LabUpInput): LabUpResult {
   const started = Date.now();
   const { progress, dir, ir } = input;
-  const step = <T>(what: (t: T) => string, work: () => T): T => {
-    const t0 = Date.now();
-    const result = work();
-    progress(`  ${what(result)}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    return result;
-  };
+  const step = timedStep(progress);
   // What the user asked for is checked first: a --dir the lab may not use is a usage error, whatever the machine has.
   checkLabDir(dir);
   const socketProblem = socketPathProblem(dir, ir.fabric?.switches.map((s) => s.name) ?? []);

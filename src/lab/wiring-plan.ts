@@ -32,10 +32,15 @@ export function planWiring(lab: string, ir: TopologyIR, pods: readonly PlannedPo
 
 /** The lowest `swpN` a switch does not use for the fabric or for hosts: where the lab plugs the outside in. */
 export function freePort(sw: SwitchIR): string {
+  return freePorts(sw, 1)[0] as string;
+}
+
+/** The `count` lowest such ports, lowest first. */
+export function freePorts(sw: SwitchIR, count: number): string[] {
   const used = new Set([...sw.interfaces.map((i) => i.port), ...sw.hostPorts.map((p) => p.port)]);
-  let port = 1;
-  while (used.has(port)) port++;
-  return `swp${port}`;
+  const ports: string[] = [];
+  for (let port = 1; ports.length < count; port++) if (!used.has(port)) ports.push(`swp${port}`);
+  return ports;
 }
 
 export function borderLeaves(fabric: FabricIR): SwitchIR[] {

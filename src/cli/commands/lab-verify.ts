@@ -32,10 +32,10 @@ export async function runLabVerify(spec: string | undefined, opts: LabVerifyOpti
     const read = readInputs(state.spec);
     if (!read.ok) return EXIT_USAGE;
     if (specHash(read.input.spec.text) !== state.specHash) return usage(`${state.spec} changed since the lab came up; run \`thrice lab up\` again`);
+    const timeoutSeconds = Number(opts.timeout);
+    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usage(`--timeout must be a number of seconds, not "${opts.timeout}"`);
+    const capture = opts.capture === undefined || opts.capture === false ? undefined : opts.capture;
     if (state.vm) {
-      const timeoutSeconds = Number(opts.timeout);
-      if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usage(`--timeout must be a number of seconds, not "${opts.timeout}"`);
-      const capture = opts.capture === undefined || opts.capture === false ? undefined : opts.capture;
       const vmState = { ...state, vm: state.vm };
       return verifyInVm(vmState, { timeoutSeconds, ...(opts.strict ? { strict: true } : {}), ...(capture === undefined ? {} : { capture }) }, (text, fd) =>
         void (fd === 1 ? process.stdout : process.stderr).write(text),
@@ -45,9 +45,6 @@ export async function runLabVerify(spec: string | undefined, opts: LabVerifyOpti
     createReporter('text').diagnostics(built.diagnostics, read.sources);
     if (!built.ir || !built.spec) return EXIT_ERRORS;
     const plan = JSON.parse(readFileSync(join(location.dir, PLAN_FILE), 'utf8')) as LabPlan;
-    const timeoutSeconds = Number(opts.timeout);
-    if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) return usage(`--timeout must be a number of seconds, not "${opts.timeout}"`);
-    const capture = opts.capture === undefined || opts.capture === false ? undefined : opts.capture;
     process.stdout.write(`thrice lab verify: ${state.name}\n`);
     const { ir, spec: specValue } = built;
     const result = await labVerify({ state: new LabStateFile(location.dir, state), plan, spec: specValue, ir, timeoutSeconds, capture, progress: (l) => process.stdout.write(`${l}\n`) });

@@ -112,17 +112,9 @@ async function switchProblems(labDir: string, ir: TopologyIR, sw: SwitchIR): Pro
   return problems;
 }
 
-/** Polls until converged; resolves with the seconds it took, or rejects naming what is still down. */
+/** Polls until converged, router MACs included; resolves with the seconds it took, or rejects naming what is still down. */
 export async function waitForConvergence(labDir: string, ir: TopologyIR, timeoutSeconds: number): Promise<number> {
-  const started = Date.now();
-  for (;;) {
-    const problems = await convergenceProblems(labDir, ir);
-    if (problems.length === 0) return (Date.now() - started) / 1000;
-    if (Date.now() - started > timeoutSeconds * 1000) {
-      throw new ConvergenceTimeout(`BGP and EVPN did not converge within ${timeoutSeconds} s; not up:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  return (await waitUntilSettled(labDir, ir, timeoutSeconds, Infinity)).seconds;
 }
 
 export interface Settled {

@@ -1,7 +1,7 @@
 // The agent inside the lab VM: line-delimited JSON over the virtio-serial port `thrice.ctl`, run by the guest's init.
 
 /**
- * Requests, one JSON object per line: `{id, op: 'ping'}`, `{id, op: 'poweroff'}`, `{id, op: 'exec', argv, cwd?, env?}`.
+ * Requests, one JSON object per line: `{id, op: 'ping'}`, `{id, op: 'exec', argv, cwd?, env?}`.
  * An exec streams `{id, fd: 1|2, data}` as its output comes and ends with `{id, exit, signal}`; a failure to start is
  * `{id, error}`. Only one host client is connected at a time (qemu's socket chardev), and replies carry the request's
  * id, so a client ignores what an earlier, disconnected one left in flight. The port reads 0 bytes while no client is
@@ -35,11 +35,6 @@ function send(obj) {
 function handle(req) {
   const id = req.id;
   if (req.op === 'ping') return send({ id, pong: true, uptime: Number(fs.readFileSync('/proc/uptime', 'utf8').split(' ')[0]) });
-  if (req.op === 'poweroff') {
-    send({ id, ok: true });
-    setTimeout(() => spawn('/run/thrice-vm/bin/busybox', ['poweroff'], { stdio: 'ignore' }), 100);
-    return;
-  }
   if (req.op !== 'exec' || !Array.isArray(req.argv) || req.argv.length === 0) return send({ id, error: 'unknown request ' + JSON.stringify(req.op) });
   let child;
   try {

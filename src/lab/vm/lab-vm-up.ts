@@ -8,6 +8,7 @@ import { type LabUpInput, recoverPrevious, specHash } from '../lab-up.js';
 import { writeOutputDir } from '../../cli/write-output-dir.js';
 import { THRICE_VERSION } from '../../cli/version.js';
 import { count } from '../count.js';
+import { timedStep } from '../timed-step.js';
 import { findVmKernel } from './vm-kernel.js';
 import { buildVmImage, staticBusybox } from './vm-image.js';
 import { qemuArguments, startVm, vmPaths } from './vm-machine.js';
@@ -44,12 +45,7 @@ export async function labUpInVm(input: LabUpInput): Promise<VmLabUpResult> {
   const innerDir = innerLabDir(name);
   const state = new LabStateFile(dir, { ...emptyState({ name, dir, spec: input.specPath, specHash: specHash(input.specText) }, parents), vm: { kernel: kernel.version, innerDir } });
   const paths = vmPaths(dir);
-  const step = <T>(what: (t: T) => string, work: () => T): T => {
-    const t0 = Date.now();
-    const result = work();
-    progress(`  ${what(result)}  (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-    return result;
-  };
+  const step = timedStep(progress);
   step(() => `compiled ${count(input.outputs.length, 'file')} into ${join(dir, 'out')}`, () => writeOutputDir(join(dir, 'out'), input.outputs, `thrice ${THRICE_VERSION} lab`));
   const image = step((i) => `VM image: ${i.kernel === kernel.image ? kernel.image : `${i.kernel} (unpacked from ${kernel.image})`}, ${i.initramfs}`, () => buildVmImage(kernel, busybox, paths.dir));
   const record = { role: 'vm' as const, device: 'qemu', netns: '', pidFile: paths.pidFile };

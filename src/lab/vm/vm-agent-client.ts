@@ -12,7 +12,6 @@ interface Reply {
   readonly id?: string;
   readonly pong?: boolean;
   readonly uptime?: number;
-  readonly ok?: boolean;
   readonly fd?: 1 | 2;
   readonly data?: string;
   readonly exit?: number | null;
@@ -101,9 +100,4 @@ export async function execInVm(
     { timeoutMs: options.timeoutMs, onEvent: (r) => (r.fd === 1 ? options.stdout : options.stderr)(r.data ?? '') },
   );
   return { exit: reply.exit ?? null, signal: reply.signal ?? null };
-}
-
-/** Asks the guest to power off; qemu exits once it has (`-no-reboot`). */
-export async function powerOff(socket: string, timeoutMs: number): Promise<void> {
-  await request(socket, { op: 'poweroff' }, { timeoutMs });
 }

@@ -33,23 +33,29 @@ export function staticBusybox(candidates: readonly string[] = ['/bin/busybox', '
   return candidates.find((path) => existsSync(path) && isStaticElf(path));
 }
 
-/** An ELF without a PT_INTERP program header needs no dynamic loader. */
-export function isStaticElf(path: string): boolean {
+const ELF_MAGIC = 0x7f454c46;
+
+/** `length` bytes of a file from `position` (zeros past its end), without reading the rest. */
+function readAt(path: string, position: number, length: number): Buffer {
   const fd = openSync(path, 'r');
   try {
-    const header = Buffer.alloc(64);
-    readSync(fd, header, 0, 64, 0);
-    if (header.readUInt32BE(0) !== 0x7f454c46 || header[4] !== 2) return false;
-    const phoff = Number(header.readBigUInt64LE(32));
-    const phentsize = header.readUInt16LE(54);
-    const phnum = header.readUInt16LE(56);
-    const table = Buffer.alloc(phentsize * phnum);
-    readSync(fd, table, 0, table.length, phoff);
-    for (let i = 0; i < phnum; i++) if (table.readUInt32LE(i * phentsize) === 3) return false;
-    return true;
+    const bytes = Buffer.alloc(length);
+    readSync(fd, bytes, 0, length, position);
+    return bytes;
   } finally {
     closeSync(fd);
   }
+}
+
+/** An ELF without a PT_INTERP program header needs no dynamic loader. */
+export function isStaticElf(path: string): boolean {
+  const header = readAt(path, 0, 64);
+  if (header.readUInt32BE(0) !== ELF_MAGIC || header[4] !== 2) return false;
+  const phentsize = header.readUInt16LE(54);
+  const phnum = header.readUInt16LE(56);
+  const table = readAt(path, Number(header.readBigUInt64LE(32)), phentsize * phnum);
+  for (let i = 0; i < phnum; i++) if (table.readUInt32LE(i * phentsize) === 3) return false;
+  return true;
 }
 
 export function buildVmImage(kernel: VmKernel, busybox: string, dir: string): VmImage {
@@ -99,7 +105,7 @@ function extractVmlinux(image: string, target: string): string | undefined {
   if (offset < 0) return undefined;
   // xz complains about the size trailer after the stream; the output is whole nonetheless.
   spawnSync('sh', ['-c', 'tail -c +"$1" "$2" | xz -dc > "$3" 2>/dev/null', 'sh', String(offset + 1), image, target]);
-  const ok = existsSync(target) && readFileSync(target).subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]));
+  const ok = existsSync(target) && readAt(target, 0, 4).readUInt32BE(0) === ELF_MAGIC;
   if (!ok) rmSync(target, { force: true });
   return ok ? target : undefined;
 }
